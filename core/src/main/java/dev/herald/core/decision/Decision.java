@@ -1,0 +1,62 @@
+package dev.herald.core.decision;
+
+import dev.herald.core.trigger.MessageKind;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The record of one decision: a trigger occurrence for a user, whether a message was scheduled, on which channel,
+ * when and with which variant, the probability the policy had of choosing that, and a trace of every step.
+ *
+ * @param id the decision's id, which is also the id of the message it schedules; stable across replays
+ * @param reason why it was suppressed; {@code null} when scheduled
+ * @param action what was scheduled; {@code null} when suppressed
+ * @param propensity the probability of the chosen action under the policy; 0 when suppressed
+ * @param policy the policy's name, {@code ""} when no policy was asked
+ */
+public record Decision(
+        String id,
+        String userId,
+        Occurrence occurrence,
+        MessageKind kind,
+        int priority,
+        Reason reason,
+        Action action,
+        double propensity,
+        String policy,
+        String policyVersion,
+        List<TraceStep> trace) {
+
+    public Decision {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(occurrence, "occurrence");
+        Objects.requireNonNull(kind, "kind");
+        if ((reason == null) == (action == null)) {
+            throw new IllegalArgumentException("a decision either schedules an action or names a reason");
+        }
+        policy = Objects.requireNonNullElse(policy, "");
+        policyVersion = Objects.requireNonNullElse(policyVersion, "");
+        trace = List.copyOf(trace);
+    }
+
+    /** Whether a message was scheduled. */
+    public boolean isScheduled() {
+        return action != null;
+    }
+
+    public Optional<Action> findAction() {
+        return Optional.ofNullable(action);
+    }
+
+    public Optional<Reason> findReason() {
+        return Optional.ofNullable(reason);
+    }
+
+    /** When the decision was made: when its trigger fired. */
+    public Instant decidedAt() {
+        return occurrence.firedAt();
+    }
+}

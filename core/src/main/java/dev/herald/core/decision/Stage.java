@@ -1,0 +1,20 @@
+package dev.herald.core.decision;
+
+/** The steps of the decision pipeline, in order, as they appear in a trace. */
+public enum Stage {
+    ELIGIBILITY("eligibility"),
+    FATIGUE("fatigue"),
+    POLICY("policy"),
+    SCHEDULE("schedule"),
+    SEND_CHECK("send_check");
+
+    private final String key;
+
+    Stage(String key) {
+        this.key = key;
+    }
+
+    public String key() {
+        return key;
+    }
+}

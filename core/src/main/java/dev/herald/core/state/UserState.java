@@ -1,0 +1,268 @@
+package dev.herald.core.state;
+
+import dev.herald.core.event.LineItem;
+import dev.herald.core.event.Product;
+import dev.herald.core.profile.Profile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+
+/**
+ * Everything the engine keeps about one user, as an immutable value: the profile, derived facts (last activity,
+ * orders, revenue), the cart, recent product interest, started trigger waits, scheduled messages, sent messages
+ * and the re-entry memory. The engine's step function maps a state and an input to a new state; the old one stays
+ * valid.
+ *
+ * <p>Implementation notes: times are epoch milliseconds ({@link Times#NEVER} when absent) and lists are short and
+ * bounded (recent interest, sent history and re-entry marks are pruned by age and count), so a tracked user costs
+ * a few hundred bytes.
+ */
+public record UserState(
+        String userId,
+        Profile profile,
+        long lastActivity,
+        int orders,
+        double revenue,
+        int cartCount,
+        Cart cart,
+        List<Interest> interests,
+        List<Armed> armed,
+        List<ScheduledSend> sends,
+        List<SentMessage> sent,
+        List<FiredMark> fired) {
+
+    public UserState {
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(cart, "cart");
+        interests = List.copyOf(interests);
+        armed = List.copyOf(armed);
+        sends = List.copyOf(sends);
+        sent = List.copyOf(sent);
+        fired = List.copyOf(fired);
+    }
+
+    /** A user seen for the first time. */
+    public static UserState fresh(String userId, Profile profile) {
+        return new UserState(userId, profile, Times.NEVER, 0, 0, 0, Cart.EMPTY, List.of(), List.of(), List.of(),
+                List.of(), List.of());
+    }
+
+    /** The average order value, or 0 without orders. */
+    public double averageOrderValue() {
+        return orders == 0 ? 0 : revenue / orders;
+    }
+
+    /** The earliest time something is due (a wait ends, a message is to be sent), or {@link Times#NONE_DUE}. */
+    public long nextDue() {
+        long next = Times.NONE_DUE;
+        for (Armed wait : armed) {
+            next = Math.min(next, wait.due());
+        }
+        for (ScheduledSend send : sends) {
+            next = Math.min(next, send.sendAt());
+        }
+        return next;
+    }
+
+    /** The interest in a product, when the user showed any recently. */
+    public Optional<Interest> findInterest(String productId) {
+        for (Interest interest : interests) {
+            if (interest.productId().equals(productId)) {
+                return Optional.of(interest);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The started wait of a trigger for a scope key. */
+    public Optional<Armed> findArmed(int trigger, String scopeKey) {
+        for (Armed wait : armed) {
+            if (wait.trigger() == trigger && wait.scopeKey().equals(scopeKey)) {
+                return Optional.of(wait);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public UserState withProfile(Profile newProfile) {
+        return new UserState(userId, newProfile, lastActivity, orders, revenue, cartCount, cart, interests, armed,
+                sends, sent, fired);
+    }
+
+    public UserState withActivity(long at) {
+        return at <= lastActivity ? this : new UserState(userId, profile, at, orders, revenue, cartCount, cart,
+                interests, armed, sends, sent, fired);
+    }
+
+    public UserState withOrder(double orderRevenue) {
+        return new UserState(userId, profile, lastActivity, orders + 1, revenue + orderRevenue, cartCount,
+                Cart.EMPTY, interests, armed, sends, sent, fired);
+    }
+
+    /**
+     * Adds a line to the cart; an empty cart starts anew, keyed by the shop's cart id or by {@code cart-N}.
+     */
+    public UserState withAddedToCart(String shopCartId, LineItem line, long at) {
+        int count = cart.isEmpty() ? cartCount + 1 : cartCount;
+        String key = shopCartId.isEmpty() ? "cart-" + count : shopCartId;
+        return new UserState(userId, profile, lastActivity, orders, revenue, count, cart.add(key, line, at),
+                interests, armed, sends, sent, fired);
+    }
+
+    public UserState withRemovedFromCart(Product product, int quantity) {
+        return new UserState(userId, profile, lastActivity, orders, revenue, cartCount,
+                cart.remove(product, quantity), interests, armed, sends, sent, fired);
+    }
+
+    /**
+     * Records a view of a product.
+     *
+     * @param countWindowMillis how long a run of views is counted together
+     * @param maxInterests how many products to remember; the least recently touched is forgotten first
+     */
+    public UserState withViewed(Product product, long at, long countWindowMillis, int maxInterests) {
+        return withInterest(product, maxInterests, i -> i.viewed(product, at, countWindowMillis));
+    }
+
+    public UserState withCarted(Product product, long at, int maxInterests) {
+        return withInterest(product, maxInterests, i -> i.carted(product, at));
+    }
+
+    public UserState withPurchased(Product product, long at, int maxInterests) {
+        return withInterest(product, maxInterests, i -> i.purchased(product, at));
+    }
+
+    private UserState withInterest(Product product, int maxInterests, UnaryOperator<Interest> change) {
+        List<Interest> updated = new ArrayList<>(interests.size() + 1);
+        Interest changed = null;
+        for (Interest interest : interests) {
+            if (changed == null && interest.productId().equals(product.id())) {
+                changed = change.apply(interest);
+            } else {
+                updated.add(interest);
+            }
+        }
+        if (changed == null) {
+            changed = change.apply(Interest.first(product));
+        }
+        updated.add(changed);
+        while (updated.size() > maxInterests) {
+            int oldest = 0;
+            for (int i = 1; i < updated.size(); i++) {
+                if (updated.get(i).lastTouched() < updated.get(oldest).lastTouched()) {
+                    oldest = i;
+                }
+            }
+            updated.remove(oldest);
+        }
+        return withInterests(updated);
+    }
+
+    private UserState withInterests(List<Interest> newInterests) {
+        return new UserState(userId, profile, lastActivity, orders, revenue, cartCount, cart, newInterests, armed,
+                sends, sent, fired);
+    }
+
+    /** Starts (or restarts) a wait, replacing one of the same trigger and scope key. */
+    public UserState withArmed(Armed wait) {
+        List<Armed> updated = new ArrayList<>(armed.size() + 1);
+        for (Armed existing : armed) {
+            if (existing.trigger() != wait.trigger() || !existing.scopeKey().equals(wait.scopeKey())) {
+                updated.add(existing);
+            }
+        }
+        updated.add(wait);
+        return withArmedList(updated);
+    }
+
+    /** Removes the waits the predicate selects. */
+    public UserState withoutArmed(Predicate<Armed> selected) {
+        List<Armed> kept = new ArrayList<>(armed.size());
+        for (Armed wait : armed) {
+            if (!selected.test(wait)) {
+                kept.add(wait);
+            }
+        }
+        return kept.size() == armed.size() ? this : withArmedList(kept);
+    }
+
+    private UserState withArmedList(List<Armed> newArmed) {
+        return new UserState(userId, profile, lastActivity, orders, revenue, cartCount, cart, interests, newArmed,
+                sends, sent, fired);
+    }
+
+    public UserState withSend(ScheduledSend send) {
+        List<ScheduledSend> updated = new ArrayList<>(sends);
+        updated.add(send);
+        return withSends(updated);
+    }
+
+    /** Removes the scheduled sends the predicate selects. */
+    public UserState withoutSends(Predicate<ScheduledSend> selected) {
+        List<ScheduledSend> kept = new ArrayList<>(sends.size());
+        for (ScheduledSend send : sends) {
+            if (!selected.test(send)) {
+                kept.add(send);
+            }
+        }
+        return kept.size() == sends.size() ? this : withSends(kept);
+    }
+
+    private UserState withSends(List<ScheduledSend> newSends) {
+        return new UserState(userId, profile, lastActivity, orders, revenue, cartCount, cart, interests, armed,
+                newSends, sent, fired);
+    }
+
+    /**
+     * Records a sent message, forgetting messages older than {@code keepMillis} and keeping at most {@code maxKept}.
+     */
+    public UserState withSent(SentMessage message, long keepMillis, int maxKept) {
+        List<SentMessage> updated = new ArrayList<>(sent.size() + 1);
+        for (SentMessage old : sent) {
+            if (message.sentAt() - old.sentAt() <= keepMillis) {
+                updated.add(old);
+            }
+        }
+        updated.add(message);
+        while (updated.size() > maxKept) {
+            updated.remove(0);
+        }
+        return withSentList(updated);
+    }
+
+    /** Marks a sent message as delivered, opened or clicked; unknown ids change nothing. */
+    public UserState withEngagement(String messageId, int flag) {
+        for (int i = 0; i < sent.size(); i++) {
+            SentMessage message = sent.get(i);
+            if (message.messageId().equals(messageId)) {
+                List<SentMessage> updated = new ArrayList<>(sent);
+                updated.set(i, message.with(flag));
+                return withSentList(updated);
+            }
+        }
+        return this;
+    }
+
+    private UserState withSentList(List<SentMessage> newSent) {
+        return new UserState(userId, profile, lastActivity, orders, revenue, cartCount, cart, interests, armed,
+                sends, newSent, fired);
+    }
+
+    /** Remembers that a trigger scheduled a message for a scope key, forgetting marks older than their memory. */
+    public UserState withFired(FiredMark mark, Predicate<FiredMark> forget) {
+        List<FiredMark> updated = new ArrayList<>(fired.size() + 1);
+        for (FiredMark old : fired) {
+            boolean replaced = old.trigger() == mark.trigger() && old.scopeKey().equals(mark.scopeKey());
+            if (!replaced && !forget.test(old)) {
+                updated.add(old);
+            }
+        }
+        updated.add(mark);
+        return new UserState(userId, profile, lastActivity, orders, revenue, cartCount, cart, interests, armed,
+                sends, sent, updated);
+    }
+}
