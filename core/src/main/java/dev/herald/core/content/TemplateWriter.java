@@ -6,7 +6,6 @@ import dev.herald.core.event.LineItem;
 import dev.herald.core.event.Product;
 import dev.herald.core.trigger.MessageKind;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -155,8 +154,7 @@ public final class TemplateWriter implements ContentWriter {
 
     private static String money(BigDecimal amount, Subject subject) {
         String currency = subject.items().isEmpty() ? "" : subject.items().get(0).product().currency();
-        String value = amount.stripTrailingZeros().scale() <= 0 ? amount.stripTrailingZeros().toPlainString()
-                : amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
+        String value = amount.toPlainString();
         return currency.isEmpty() ? value : value + " " + currency;
     }
 

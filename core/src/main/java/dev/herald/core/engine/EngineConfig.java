@@ -2,9 +2,9 @@ package dev.herald.core.engine;
 
 import dev.herald.core.decision.FatigueRules;
 import dev.herald.core.decision.QuietHours;
+import dev.herald.core.policy.Policy;
 import dev.herald.core.profile.Channel;
 import dev.herald.core.profile.Profile;
-import dev.herald.core.policy.Policy;
 import dev.herald.core.trigger.TriggerSet;
 import java.time.Duration;
 import java.time.ZoneId;

@@ -390,12 +390,12 @@ public final class UserMachine {
             case Condition.ViewedAtLeast viewed -> interest.filter(i -> i.views() >= viewed.times()
                     && Times.within(i.viewWindowStart(), now, viewed.within().toMillis())).isPresent();
             case Condition.NotInCart notInCart -> product.filter(p -> state.cart().contains(p.id())).isEmpty();
-            case Condition.NotPurchasedWithin notPurchased -> interest.filter(i ->
-                    Times.within(i.lastPurchased(), now, notPurchased.within().toMillis())).isEmpty();
+            case Condition.NotPurchasedWithin notPurchased -> interest
+                    .filter(i -> Times.within(i.lastPurchased(), now, notPurchased.within().toMillis())).isEmpty();
             case Condition.PriceDropAtLeast drop -> event instanceof PriceChanged changed && changed.isDrop()
                     && dropPercent(changed).compareTo(drop.percent()) >= 0;
-            case Condition.InterestedWithin interested -> interest.filter(i ->
-                    interested.viewed() && Times.within(i.lastViewed(), now, interested.within().toMillis())
+            case Condition.InterestedWithin interested -> interest.filter(
+                    i -> interested.viewed() && Times.within(i.lastViewed(), now, interested.within().toMillis())
                             || interested.carted()
                                     && Times.within(i.lastCarted(), now, interested.within().toMillis()))
                     .isPresent();

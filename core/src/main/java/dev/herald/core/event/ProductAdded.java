@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** A user put a product in a cart (Segment `Product Added`). `cartId` is `""` when the shop sends none. */
-public record ProductAdded(String messageId, String userId, Instant timestamp, String cartId, LineItem item) implements UserEvent {
+public record ProductAdded(String messageId, String userId, Instant timestamp, String cartId, LineItem item)
+        implements UserEvent {
 
     public ProductAdded {
         Checks.text(messageId, "messageId");

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** A user took a product out of a cart (Segment `Product Removed`). */
-public record ProductRemoved(String messageId, String userId, Instant timestamp, String cartId, LineItem item) implements UserEvent {
+public record ProductRemoved(String messageId, String userId, Instant timestamp, String cartId, LineItem item)
+        implements UserEvent {
 
     public ProductRemoved {
         Checks.text(messageId, "messageId");

@@ -18,7 +18,9 @@ import java.util.Optional;
  * <p>Channel: the user's preferred channel when it is eligible; otherwise the eligible channel with the highest
  * effectiveness for the trigger in the seed's table. Send time: the seed's delay after the entry event (abandoned
  * cart 1.5 h, price drop 0.1 h, inactivity 24 h when 9 o'clock is among the user's active hours and 48 h when not,
- * anything else 2 h), kept inside the trigger's send window. Variant: the trigger's first.
+ * anything else 2 h), counted from the firing instead when the trigger's wait already outlasts the delay (seven
+ * quiet days are detected only when they have passed), and kept inside the trigger's send window. Variant: the
+ * trigger's first.
  *
  * <p>Fixes: an unknown or unusable preferred channel falls back to the table instead of failing; only eligible
  * channels (consent, valid contact, caps) are chosen; in-app and webhook have table values so they can be chosen;
@@ -51,7 +53,10 @@ public final class SeedPolicy implements Policy {
     public PolicyChoice choose(PolicyRequest request) {
         String triggerId = request.trigger().id();
         Duration delay = delay(request);
-        Instant wish = request.occurrence().anchor().plus(delay);
+        Instant anchor = request.occurrence().anchor();
+        Instant base = anchor.plus(delay).isBefore(request.occurrence().firedAt()) ? request.occurrence().firedAt()
+                : anchor;
+        Instant wish = base.plus(delay);
         List<String> notes = new ArrayList<>();
         for (Channel channel : ranked(request, notes)) {
             Optional<Instant> slot = request.fit(channel, wish);
@@ -63,10 +68,10 @@ public final class SeedPolicy implements Policy {
             Instant clamped = clamp(request, wish);
             String timing = slot.get().equals(wish) ? ""
                     : slot.get().equals(clamped) ? ", kept inside the send window at " + slot.get()
-                    : ", moved out of " + channel + " quiet hours to " + slot.get();
+                            : ", moved out of " + channel + " quiet hours to " + slot.get();
             return new PolicyChoice.Chosen(new Action(channel, slot.get(), request.trigger().variants().get(0)), 1.0,
                     why + channelReason(request, channel, triggerId) + "; send " + delayText(delay) + " after "
-                            + request.occurrence().anchor() + timing);
+                            + (base.equals(anchor) ? "the entry event" : "firing") + timing);
         }
         return new PolicyChoice.Declined(Reason.NO_SEND_SLOT, String.join("; ", notes));
     }

@@ -49,15 +49,15 @@ public final class DurationText {
         return total;
     }
 
-    /** The shortest text that {@link #parse} reads back to the same duration, for example {@code 1h30m}. */
+    /** Text that {@link #parse} reads back to the same duration, in days and smaller units: {@code 1h30m}, {@code 7d}. */
     public static String format(Duration duration) {
         if (duration.isZero()) {
             return "0";
         }
         long seconds = duration.getSeconds();
         StringBuilder text = new StringBuilder();
-        long[] units = {7 * 86_400, 86_400, 3_600, 60, 1};
-        String[] names = {"w", "d", "h", "m", "s"};
+        long[] units = {86_400, 3_600, 60, 1};
+        String[] names = {"d", "h", "m", "s"};
         for (int i = 0; i < units.length; i++) {
             if (seconds >= units[i]) {
                 text.append(seconds / units[i]).append(names[i]);
