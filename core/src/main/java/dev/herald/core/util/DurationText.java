@@ -49,7 +49,7 @@ public final class DurationText {
         return total;
     }
 
-    /** Text that {@link #parse} reads back to the same duration, in days and smaller units: {@code 1h30m}, {@code 7d}. */
+    /** Text that {@link #parse} reads back to the same duration, in days and smaller units: {@code 1h30m}. */
     public static String format(Duration duration) {
         if (duration.isZero()) {
             return "0";
