@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  *
  * <p>A trigger's timer starts on an {@link Entry} event and fires {@code waitTime} later (with
  * {@code restartOnEntry}, a repeated entry for the same scope starts the wait again); the message is then sent at
- * a time the policy picks within {@code urgency} after firing. An {@link Exit} event cancels a started timer or a scheduled message.
+ * a time the policy picks within {@code urgency} after firing. An {@link Exit} event cancels a started timer or a
+ * scheduled message.
  *
  * @param id a stable identifier, lower case letters, digits and underscores ({@code abandoned_cart})
  * @param priority when triggers collide for one user, the higher priority wins
