@@ -23,21 +23,34 @@ import java.util.function.UnaryOperator;
  * passes them. Effects go to the consumer given at construction, in the order they happen. Replays, tests,
  * benchmarks and the single-node server drive it; the Kafka Streams runtime drives {@link UserMachine} directly.
  *
- * <p>Implementation notes: user states live in a hash map; a priority queue holds one wake-up per user at the
- * earliest time something is due for them. When a user's next due time moves later, the old wake-up is kept and,
- * when reached, re-queued at the new time, so the queue stays near one entry per user with something pending.
+ * <p>Implementation notes: each user has a slot holding their state and the time they are queued to wake at. A
+ * priority queue holds wake-ups; a wake-up that no longer matches its slot's queued time is stale and dropped when it
+ * surfaces. When a user's next due time moves later, the queued wake-up stays and, when reached, is re-queued at
+ * the new time; when it moves earlier, a new wake-up is queued. So each user has one live wake-up at most.
  *
  * <p>Not thread-safe: one thread drives an engine.
  */
 public final class Engine {
 
-    private record Wake(long due, String userId) {}
+    private record Wake(long due, Slot slot) {}
+
+    /** A user's current state and the time they are queued to wake at ({@link Times#NONE_DUE}: not queued). */
+    private static final class Slot {
+        private final String userId;
+        private UserState state;
+        private long queued = Times.NONE_DUE;
+
+        Slot(UserState state) {
+            this.userId = state.userId();
+            this.state = state;
+        }
+    }
 
     private final UserMachine machine;
     private final Consumer<Effect> effects;
-    private final Map<String, UserState> users = new HashMap<>();
+    private final Map<String, Slot> users = new HashMap<>();
     private final PriorityQueue<Wake> wakes = new PriorityQueue<>((a, b) -> a.due != b.due
-            ? Long.compare(a.due, b.due) : a.userId.compareTo(b.userId));
+            ? Long.compare(a.due, b.due) : a.slot.userId.compareTo(b.slot.userId));
     private final EventOrderer orderer;
     private final InterestIndex interest = new InterestIndex();
     private final boolean indexInterest;
@@ -82,16 +95,27 @@ public final class Engine {
 
     /** The earliest time something is due for any user; empty when nothing is pending. */
     public Optional<Instant> nextDue() {
-        long next = Times.NONE_DUE;
-        for (UserState state : users.values()) {
-            next = Math.min(next, state.nextDue());
+        while (!wakes.isEmpty()) {
+            Wake top = wakes.peek();
+            Slot slot = top.slot;
+            if (top.due != slot.queued) {
+                wakes.poll();
+                continue;
+            }
+            long due = slot.state.nextDue();
+            if (due == top.due) {
+                return Optional.of(Instant.ofEpochMilli(due));
+            }
+            wakes.poll();
+            slot.queued = Times.NONE_DUE;
+            queue(slot);
         }
-        return next == Times.NONE_DUE ? Optional.empty() : Optional.of(Instant.ofEpochMilli(next));
+        return Optional.empty();
     }
 
     /** A user's state, if the engine has seen the user. */
     public Optional<UserState> find(String userId) {
-        return Optional.ofNullable(users.get(userId));
+        return Optional.ofNullable(users.get(userId)).map(slot -> slot.state);
     }
 
     /** How many users the engine tracks. */
@@ -112,8 +136,8 @@ public final class Engine {
     /** How many scheduled messages and started waits are pending across users. */
     public long pendingCount() {
         long pending = 0;
-        for (UserState state : users.values()) {
-            pending += state.armed().size() + state.sends().size();
+        for (Slot slot : users.values()) {
+            pending += slot.state.armed().size() + slot.state.sends().size();
         }
         return pending;
     }
@@ -130,14 +154,14 @@ public final class Engine {
         processed++;
         switch (event) {
             case UserEvent user -> {
-                step(user.userId(), state -> emit(machine.apply(state, user)), false);
+                step(slot(user.userId()), state -> emit(machine.apply(state, user)));
                 if (indexInterest) {
                     index(user);
                 }
             }
             case PriceChanged change -> {
                 for (String userId : interest.usersOf(change.product().id())) {
-                    step(userId, state -> emit(machine.apply(state, change)), false);
+                    step(slot(userId), state -> emit(machine.apply(state, change)));
                 }
             }
         }
@@ -152,7 +176,7 @@ public final class Engine {
             }
         }
         if (interest.pairs() > pruneAt) {
-            interest.retain((product, user) -> users.get(user).findInterest(product).isPresent());
+            interest.retain((product, user) -> users.get(user).state.findInterest(product).isPresent());
             pruneAt = Math.max(1 << 20, interest.pairs() * 2);
         }
     }
@@ -160,36 +184,40 @@ public final class Engine {
     private void fireUpTo(long time) {
         while (!wakes.isEmpty() && wakes.peek().due <= time) {
             Wake wake = wakes.poll();
-            UserState state = users.get(wake.userId);
-            long due = state.nextDue();
-            if (due == Times.NONE_DUE) {
+            Slot slot = wake.slot;
+            if (wake.due != slot.queued) {
                 continue;
             }
-            if (due > wake.due) {
-                wakes.add(new Wake(due, wake.userId));
+            slot.queued = Times.NONE_DUE;
+            if (slot.state.nextDue() > wake.due) {
+                queue(slot);
                 continue;
             }
-            step(wake.userId, current -> emit(machine.advance(current, Instant.ofEpochMilli(wake.due))), true);
+            step(slot, current -> emit(machine.advance(current, Instant.ofEpochMilli(wake.due))));
         }
     }
 
-    /**
-     * Applies a change to a user's state and keeps the wake-up queue right: a user with something due has a
-     * wake-up at or before that time.
-     *
-     * @param wokeUp whether the change was the user's wake-up (whose queue entry is then used up)
-     */
-    private void step(String userId, UnaryOperator<UserState> change, boolean wokeUp) {
-        UserState before = users.get(userId);
-        if (before == null) {
-            before = machine.fresh(userId);
+    private Slot slot(String userId) {
+        Slot slot = users.get(userId);
+        if (slot == null) {
+            slot = new Slot(machine.fresh(userId));
+            users.put(userId, slot);
         }
-        UserState after = change.apply(before);
-        users.put(userId, after);
-        long oldDue = before.nextDue();
-        long newDue = after.nextDue();
-        if (newDue != Times.NONE_DUE && (wokeUp || oldDue == Times.NONE_DUE || newDue < oldDue)) {
-            wakes.add(new Wake(newDue, userId));
+        return slot;
+    }
+
+    /** Applies a change to a user's state, then makes sure they wake when something is next due for them. */
+    private void step(Slot slot, UnaryOperator<UserState> change) {
+        slot.state = change.apply(slot.state);
+        queue(slot);
+    }
+
+    /** Queues a wake-up at the slot's next due time unless one is queued at or before it. */
+    private void queue(Slot slot) {
+        long due = slot.state.nextDue();
+        if (due < slot.queued) {
+            slot.queued = due;
+            wakes.add(new Wake(due, slot));
         }
     }
 

@@ -10,6 +10,7 @@ import dev.herald.core.event.CartViewed;
 import dev.herald.core.event.CheckoutStarted;
 import dev.herald.core.event.Engagement;
 import dev.herald.core.event.Event;
+import dev.herald.core.event.EventType;
 import dev.herald.core.event.Identify;
 import dev.herald.core.event.LineItem;
 import dev.herald.core.event.OrderCompleted;
@@ -35,9 +36,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 /**
  * The per-user state machine, in event time: {@code (state, input, now) -> (state', effects)}. Pure: no I/O, no
@@ -60,6 +64,17 @@ public final class UserMachine {
     private final DecisionPipeline pipeline;
     private final SendCheck sendCheck;
     private final long viewWindow;
+    /** For each event type (by ordinal), the indices of the triggers whose exit criteria it meets. */
+    private final int[][] exitsByType;
+    /** For each event type (by ordinal), the indices of the triggers it may enter. */
+    private final int[][] entriesByType;
+    /** The indices of the triggers that exit when the cart is emptied. */
+    private final int[] cartEmptiedExits;
+    /**
+     * Per trigger: whether an event that both exits and enters it simply restarts its wait (user scope, restart on
+     * entry, no conditions), so the wait need not be removed and added again.
+     */
+    private final boolean[] restartsInPlace;
 
     public UserMachine(EngineConfig config) {
         this.config = config;
@@ -67,6 +82,24 @@ public final class UserMachine {
         this.pipeline = new DecisionPipeline(config);
         this.sendCheck = new SendCheck(config);
         this.viewWindow = longestViewWindow(triggers);
+        EventType[] types = EventType.values();
+        this.exitsByType = new int[types.length][];
+        this.entriesByType = new int[types.length][];
+        for (EventType type : types) {
+            exitsByType[type.ordinal()] = indices(t -> t.exit().matches(type));
+            entriesByType[type.ordinal()] = indices(t -> t.entry().matches(type));
+        }
+        this.cartEmptiedExits = indices(t -> t.exit().cartEmptied());
+        this.restartsInPlace = new boolean[triggers.size()];
+        for (int i = 0; i < triggers.size(); i++) {
+            TriggerDefinition trigger = triggers.get(i);
+            restartsInPlace[i] = trigger.restartOnEntry() && trigger.scope() == Scope.USER
+                    && trigger.entry().conditions().isEmpty();
+        }
+    }
+
+    private int[] indices(Predicate<TriggerDefinition> selected) {
+        return IntStream.range(0, triggers.size()).filter(i -> selected.test(triggers.get(i))).toArray();
     }
 
     public EngineConfig config() {
@@ -246,28 +279,40 @@ public final class UserMachine {
     /** Cancels waits and scheduled messages whose exit criteria the event meets. */
     private UserState exits(UserState state, Event event, boolean cartEmptied, long now, List<Effect> effects) {
         UserState current = state;
-        for (int index = 0; index < triggers.size(); index++) {
-            TriggerDefinition trigger = triggers.get(index);
-            boolean byEvent = trigger.exit().matches(event.type());
-            boolean byCart = trigger.exit().cartEmptied() && cartEmptied;
-            if (!byEvent && !byCart) {
-                continue;
-            }
-            List<String> keys = byEvent && trigger.exit().sameScope() ? scopeKeys(trigger.scope(), event, state)
-                    : null;
-            final int triggerIndex = index;
-            current = current.withoutArmed(wait -> wait.trigger() == triggerIndex && covers(keys, wait.scopeKey()));
-            String why = byCart ? "the cart was emptied at " + event.timestamp()
-                    : event.type().displayName() + " at " + event.timestamp();
-            for (ScheduledSend send : current.sends()) {
-                if (send.trigger() == index && covers(keys, send.scopeKey())) {
-                    effects.add(new Effect.Cancelled(send.decision(), Instant.ofEpochMilli(now),
-                            TraceStep.fail(Stage.SEND_CHECK, Reason.EXITED, why)));
+        int[] byEvent = exitsByType[event.type().ordinal()];
+        for (int index : byEvent) {
+            current = exit(current, index, event, false, now, effects);
+        }
+        if (cartEmptied) {
+            for (int index : cartEmptiedExits) {
+                if (Arrays.binarySearch(byEvent, index) < 0) {
+                    current = exit(current, index, event, true, now, effects);
                 }
             }
-            current = current.withoutSends(send -> send.trigger() == triggerIndex && covers(keys, send.scopeKey()));
         }
         return current;
+    }
+
+    private UserState exit(UserState state, int index, Event event, boolean byCart, long now, List<Effect> effects) {
+        TriggerDefinition trigger = triggers.get(index);
+        List<String> keys = !byCart && trigger.exit().sameScope() ? scopeKeys(trigger.scope(), event, state) : null;
+        UserState current = state;
+        boolean restarts = restartsInPlace[index] && trigger.entry().matches(event.type());
+        if (!restarts) {
+            current = current.withoutArmed(wait -> wait.trigger() == index && covers(keys, wait.scopeKey()));
+        }
+        if (current.sends().isEmpty()) {
+            return current;
+        }
+        String why = byCart ? "the cart was emptied at " + event.timestamp()
+                : event.type().displayName() + " at " + event.timestamp();
+        for (ScheduledSend send : current.sends()) {
+            if (send.trigger() == index && covers(keys, send.scopeKey())) {
+                effects.add(new Effect.Cancelled(send.decision(), Instant.ofEpochMilli(now),
+                        TraceStep.fail(Stage.SEND_CHECK, Reason.EXITED, why)));
+            }
+        }
+        return current.withoutSends(send -> send.trigger() == index && covers(keys, send.scopeKey()));
     }
 
     /** Whether an exit with these scope keys (null or empty: all) covers an occurrence's scope key. */
@@ -278,18 +323,14 @@ public final class UserMachine {
     /** Starts or restarts waits of triggers the event enters. */
     private UserState entries(UserState state, Event event, long now) {
         UserState current = state;
-        for (int index = 0; index < triggers.size(); index++) {
+        for (int index : entriesByType[event.type().ordinal()]) {
             TriggerDefinition trigger = triggers.get(index);
-            if (!trigger.entry().matches(event.type())) {
-                continue;
-            }
             for (String key : scopeKeys(trigger.scope(), event, current)) {
-                Optional<Product> product = productOf(event, key);
+                Product product = productOf(event, key);
                 if (!meets(trigger, event, product, current, now)) {
                     continue;
                 }
-                Optional<Armed> existing = current.findArmed(index, key);
-                if (existing.isPresent() && !trigger.restartOnEntry()) {
+                if (!trigger.restartOnEntry() && current.findArmed(index, key).isPresent()) {
                     continue;
                 }
                 current = current.withArmed(new Armed(index, key, now, now + trigger.waitTime().toMillis(),
@@ -335,29 +376,35 @@ public final class UserMachine {
         return ids;
     }
 
-    private static Optional<Product> productOf(Event event, String productId) {
+    /** The product an event names with this id, or null. */
+    private static Product productOf(Event event, String productId) {
         return switch (event) {
-            case ProductViewed viewed -> Optional.of(viewed.product());
-            case ProductAdded added -> Optional.of(added.item().product());
-            case ProductRemoved removed -> Optional.of(removed.item().product());
-            case PriceChanged changed -> Optional.of(changed.product());
+            case ProductViewed viewed -> viewed.product();
+            case ProductAdded added -> added.item().product();
+            case ProductRemoved removed -> removed.item().product();
+            case PriceChanged changed -> changed.product();
             case OrderCompleted order -> find(order.items(), productId);
             case OrderShipped shipped -> find(shipped.items(), productId);
             case CartViewed cart -> find(cart.items(), productId);
             case CheckoutStarted checkout -> find(checkout.items(), productId);
-            default -> Optional.empty();
+            default -> null;
         };
     }
 
-    private static Optional<Product> find(List<LineItem> items, String productId) {
-        return items.stream().map(LineItem::product).filter(p -> p.id().equals(productId)).findFirst();
+    private static Product find(List<LineItem> items, String productId) {
+        for (LineItem item : items) {
+            if (item.product().id().equals(productId)) {
+                return item.product();
+            }
+        }
+        return null;
     }
 
-    private static Subject subjectOf(Scope scope, Event event, Optional<Product> product) {
+    private static Subject subjectOf(Scope scope, Event event, Product product) {
         return switch (scope) {
             case USER, CART -> Subject.NONE;
             case PRODUCT -> {
-                List<LineItem> items = product.map(p -> List.of(new LineItem(p, 1))).orElse(List.of());
+                List<LineItem> items = product == null ? List.of() : List.of(new LineItem(product, 1));
                 yield event instanceof PriceChanged changed
                         ? new Subject(items, "", changed.previousPrice(), "", "")
                         : Subject.of(items);
@@ -373,32 +420,35 @@ public final class UserMachine {
     }
 
     /** Whether an entry event meets every condition of the trigger. */
-    private static boolean meets(TriggerDefinition trigger, Event event, Optional<Product> product, UserState state,
+    private static boolean meets(TriggerDefinition trigger, Event event, Product product, UserState state,
             long now) {
-        for (Condition condition : trigger.entry().conditions()) {
-            if (!meets(condition, event, product, state, now)) {
+        List<Condition> conditions = trigger.entry().conditions();
+        if (conditions.isEmpty()) {
+            return true;
+        }
+        Interest interest = product == null ? null : state.findInterest(product.id()).orElse(null);
+        for (Condition condition : conditions) {
+            if (!meets(condition, event, product, interest, state, now)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean meets(Condition condition, Event event, Optional<Product> product, UserState state,
-            long now) {
-        Optional<Interest> interest = product.flatMap(p -> state.findInterest(p.id()));
+    private static boolean meets(Condition condition, Event event, Product product, Interest interest,
+            UserState state, long now) {
         return switch (condition) {
-            case Condition.ViewedAtLeast viewed -> interest.filter(i -> i.views() >= viewed.times()
-                    && Times.within(i.viewWindowStart(), now, viewed.within().toMillis())).isPresent();
-            case Condition.NotInCart notInCart -> product.filter(p -> state.cart().contains(p.id())).isEmpty();
-            case Condition.NotPurchasedWithin notPurchased -> interest
-                    .filter(i -> Times.within(i.lastPurchased(), now, notPurchased.within().toMillis())).isEmpty();
+            case Condition.ViewedAtLeast viewed -> interest != null && interest.views() >= viewed.times()
+                    && Times.within(interest.viewWindowStart(), now, viewed.within().toMillis());
+            case Condition.NotInCart notInCart -> product == null || !state.cart().contains(product.id());
+            case Condition.NotPurchasedWithin notPurchased -> interest == null
+                    || !Times.within(interest.lastPurchased(), now, notPurchased.within().toMillis());
             case Condition.PriceDropAtLeast drop -> event instanceof PriceChanged changed && changed.isDrop()
                     && dropPercent(changed).compareTo(drop.percent()) >= 0;
-            case Condition.InterestedWithin interested -> interest.filter(
-                    i -> interested.viewed() && Times.within(i.lastViewed(), now, interested.within().toMillis())
+            case Condition.InterestedWithin interested -> interest != null
+                    && (interested.viewed() && Times.within(interest.lastViewed(), now, interested.within().toMillis())
                             || interested.carted()
-                                    && Times.within(i.lastCarted(), now, interested.within().toMillis()))
-                    .isPresent();
+                                    && Times.within(interest.lastCarted(), now, interested.within().toMillis()));
             case Condition.CartValueAtLeast value -> state.cart().value().compareTo(value.amount()) >= 0;
         };
     }
