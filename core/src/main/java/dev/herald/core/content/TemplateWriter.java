@@ -41,7 +41,7 @@ public final class TemplateWriter implements ContentWriter {
                     "price_drop", new Wording("%s now costs less",
                             "Good news: %s is now %s (%s %s).", "See the new price"),
                     "order_shipped", new Wording("Your order %s is on its way",
-                            "Your order %s has shipped.%s", "Track your order")),
+                            "Your order %s has shipped%s.", "Track your order")),
             new Wording("%s", "We have something for you: %s.", "Take a look"));
 
     private static final Language RUSSIAN = new Language("Здравствуйте, %s!", "Здравствуйте!", "ваши товары",
@@ -56,7 +56,7 @@ public final class TemplateWriter implements ContentWriter {
                     "price_drop", new Wording("%s подешевел",
                             "Хорошая новость: %s теперь стоит %s (%s %s).", "Посмотреть новую цену"),
                     "order_shipped", new Wording("Ваш заказ %s отправлен",
-                            "Ваш заказ %s уже в пути.%s", "Отследить заказ")),
+                            "Ваш заказ %s уже в пути%s.", "Отследить заказ")),
             new Wording("%s", "У нас есть кое-что для вас: %s.", "Посмотреть"));
 
     private final String shopName;
@@ -105,7 +105,7 @@ public final class TemplateWriter implements ContentWriter {
             Language language) {
         return switch (message.triggerId()) {
             case "order_shipped" -> String.format(wording.body(), subject.orderId(),
-                    subject.trackingUrl().isEmpty() ? "" : " " + subject.trackingUrl());
+                    subject.carrier().isEmpty() ? "" : " (" + subject.carrier() + ")");
             case "price_drop" -> {
                 BigDecimal now = subject.items().isEmpty() ? null : subject.items().get(0).product().price();
                 yield now == null || subject.previousPrice() == null

@@ -1,0 +1,163 @@
+package dev.herald.app.replay;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
+import dev.herald.core.content.ContentWriter;
+import dev.herald.core.content.MessageContent;
+import dev.herald.core.decision.Decision;
+import dev.herald.core.decision.Reason;
+import dev.herald.core.decision.TraceStep;
+import dev.herald.core.engine.Effect;
+import dev.herald.core.event.LineItem;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes every decision as one JSON line once its outcome is final: {@code suppressed} when decided,
+ * {@code sent} (with the written content) or {@code cancelled} at send time, and {@code pending} for messages still
+ * scheduled when the replay ends. Each line carries the decision's trace.
+ *
+ * <p>Not thread-safe.
+ */
+final class DecisionLog implements Closeable {
+
+    private final JsonGenerator json;
+    private final ContentWriter writer;
+    private final Map<String, Decision> scheduled = new LinkedHashMap<>();
+
+    DecisionLog(Writer out, ContentWriter writer) throws IOException {
+        this.json = new JsonFactory().createGenerator(out);
+        this.json.setRootValueSeparator(new SerializedString("\n"));
+        this.writer = writer;
+    }
+
+    void effect(Effect effect) {
+        try {
+            switch (effect) {
+                case Effect.Decided decided -> {
+                    if (decided.decision().isScheduled()) {
+                        scheduled.put(decided.decision().id(), decided.decision());
+                    } else {
+                        write(decided.decision(), "suppressed", null, null);
+                    }
+                }
+                case Effect.Sent sending -> {
+                    scheduled.remove(sending.decision().id());
+                    write(sending.decision(), "sent", null, writer.write(sending.message()));
+                }
+                case Effect.Cancelled cancellation -> {
+                    scheduled.remove(cancellation.decision().id());
+                    write(cancellation.decision(), "cancelled", cancellation.step(), null);
+                }
+                case Effect.Late late -> {
+                    // Late events are counted in the summary; they produce no decision.
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the decision log", e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (Decision decision : List.copyOf(scheduled.values())) {
+            write(decision, "pending", null, null);
+        }
+        scheduled.clear();
+        json.writeRaw('\n');
+        json.close();
+    }
+
+    private void write(Decision decision, String outcome, TraceStep finalStep, MessageContent content)
+            throws IOException {
+        json.writeStartObject();
+        json.writeStringField("id", decision.id());
+        json.writeStringField("userId", decision.userId());
+        json.writeStringField("trigger", decision.occurrence().triggerId());
+        json.writeStringField("kind", decision.kind().name().toLowerCase(Locale.ROOT));
+        json.writeStringField("scope", decision.occurrence().scopeKey());
+        json.writeStringField("anchor", decision.occurrence().anchor().toString());
+        json.writeStringField("firedAt", decision.occurrence().firedAt().toString());
+        json.writeStringField("outcome", outcome);
+        String reason = finalStep != null ? finalStep.reason().code()
+                : decision.findReason().map(Reason::code).orElse(null);
+        if (reason != null) {
+            json.writeStringField("reason", reason);
+        }
+        if (decision.isScheduled()) {
+            json.writeStringField("channel", decision.action().channel().key());
+            json.writeStringField("sendAt", decision.action().sendAt().toString());
+            json.writeStringField("variant", decision.action().variant());
+            json.writeNumberField("propensity", decision.propensity());
+        }
+        if (!decision.policy().isEmpty()) {
+            json.writeStringField("policy", decision.policy());
+            json.writeStringField("policyVersion", decision.policyVersion());
+        }
+        json.writeArrayFieldStart("items");
+        for (LineItem item : decision.occurrence().subject().items()) {
+            json.writeStartObject();
+            json.writeStringField("productId", item.product().id());
+            if (!item.product().name().isEmpty()) {
+                json.writeStringField("name", item.product().name());
+            }
+            if (item.product().price() != null) {
+                json.writeNumberField("price", item.product().price());
+            }
+            json.writeNumberField("quantity", item.quantity());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("trace");
+        for (TraceStep step : decision.trace()) {
+            step(step);
+        }
+        if (finalStep != null) {
+            step(finalStep);
+        }
+        json.writeEndArray();
+        if (content != null) {
+            content(content);
+        }
+        json.writeEndObject();
+    }
+
+    private void step(TraceStep step) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("step", step.stage().key());
+        json.writeStringField("result", step.passed() ? "pass" : step.reason().code());
+        json.writeStringField("detail", step.detail());
+        json.writeEndObject();
+    }
+
+    private void content(MessageContent content) throws IOException {
+        json.writeObjectFieldStart("content");
+        switch (content) {
+            case MessageContent.Email email -> {
+                json.writeStringField("subject", email.subject());
+                json.writeStringField("preheader", email.preheader());
+                json.writeStringField("text", email.text());
+                json.writeStringField("url", email.url());
+            }
+            case MessageContent.Sms sms -> json.writeStringField("text", sms.text());
+            case MessageContent.Push push -> {
+                json.writeStringField("title", push.title());
+                json.writeStringField("body", push.body());
+                json.writeStringField("deepLink", push.deepLink());
+            }
+            case MessageContent.InApp inApp -> {
+                json.writeStringField("title", inApp.title());
+                json.writeStringField("markdown", inApp.markdown());
+                json.writeStringField("url", inApp.url());
+            }
+        }
+        json.writeEndObject();
+    }
+}

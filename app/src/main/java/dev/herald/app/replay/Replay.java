@@ -1,0 +1,95 @@
+package dev.herald.app.replay;
+
+import dev.herald.app.importer.EventImporter;
+import dev.herald.app.importer.ImportFormat;
+import dev.herald.app.importer.ImportRecord;
+import dev.herald.app.importer.InputFiles;
+import dev.herald.core.content.ContentWriter;
+import dev.herald.core.engine.Effect;
+import dev.herald.core.engine.Engine;
+import dev.herald.core.engine.EngineConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Runs a log through the engine in event time: reads it with the format's importer, feeds every event to an
+ * {@link Engine}, and hands every effect to a summary and, optionally, to a decision log.
+ */
+final class Replay {
+
+    /** When the replay stops. */
+    sealed interface Until {
+        /** At the last event: what is still pending stays pending. */
+        record End() implements Until {}
+
+        /** Engine time moves on until nothing is pending: every wait fires, every scheduled message is resolved. */
+        record Drain() implements Until {}
+
+        /** Engine time moves to this instant. */
+        record At(Instant time) implements Until {}
+    }
+
+    /** What a replay found, and the engine it leaves, for inspection. */
+    record Result(ReplaySummary summary, Engine engine) {}
+
+    private final EngineConfig config;
+    private final ContentWriter writer;
+
+    Replay(EngineConfig config, ContentWriter writer) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.writer = Objects.requireNonNull(writer, "writer");
+    }
+
+    /**
+     * Replays a file.
+     *
+     * @param log where decisions go as JSON lines; empty to keep none
+     * @param progress where a progress bar is drawn, when drawing one
+     */
+    Result run(ImportFormat format, Path file, Until until, Optional<DecisionLog> log, Optional<PrintStream> progress)
+            throws IOException {
+        ReplaySummary summary = new ReplaySummary();
+        Consumer<Effect> effects = log.<Consumer<Effect>>map(l -> effect -> {
+            summary.effect(effect);
+            l.effect(effect);
+        }).orElse(summary::effect);
+        Engine engine = new Engine(config, effects);
+        EventImporter importer = format.importer();
+        Progress bar = new Progress(Files.newInputStream(file), Files.size(file), progress.orElse(System.err),
+                progress.isPresent());
+        try (InputStream in = InputFiles.open(bar)) {
+            importer.read(file.getFileName().toString(), in, record -> {
+                switch (record) {
+                    case ImportRecord.Parsed parsed -> {
+                        summary.event(parsed.event());
+                        engine.accept(parsed.event());
+                    }
+                    case ImportRecord.Rejected rejected -> summary.rejected(rejected);
+                }
+            });
+        }
+        bar.finish();
+        engine.flush();
+        switch (until) {
+            case Until.End end -> {
+                // Stop at the last event.
+            }
+            case Until.Drain drain -> {
+                Optional<Instant> next = engine.nextDue();
+                while (next.isPresent()) {
+                    engine.advanceTo(next.get());
+                    next = engine.nextDue();
+                }
+            }
+            case Until.At at -> engine.advanceTo(at.time());
+        }
+        return new Result(summary, engine);
+    }
+}
