@@ -2,6 +2,7 @@ package dev.herald.core.decision;
 
 import dev.herald.core.trigger.MessageKind;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -53,6 +54,22 @@ public record Decision(
 
     public Optional<Reason> findReason() {
         return Optional.ofNullable(reason);
+    }
+
+    /**
+     * A copy whose action is moved (for example out of quiet hours at send time), with the step that moved it added
+     * to the trace.
+     *
+     * @throws IllegalStateException when the decision scheduled nothing
+     */
+    public Decision rescheduled(Action moved, TraceStep step) {
+        if (action == null) {
+            throw new IllegalStateException("decision " + id + " was suppressed; there is nothing to reschedule");
+        }
+        List<TraceStep> steps = new ArrayList<>(trace);
+        steps.add(step);
+        return new Decision(id, userId, occurrence, kind, priority, null, moved, propensity, policy, policyVersion,
+                steps);
     }
 
     /** When the decision was made: when its trigger fired. */

@@ -24,6 +24,11 @@ public enum Reason {
     EXITED("exited"),
     /** A higher-priority trigger's message took this one's place. */
     PREEMPTED("preempted"),
+    /**
+     * At send time the message fell in the channel's quiet hours (the user's time zone changed after scheduling) and
+     * no later time fits the send window.
+     */
+    QUIET_HOURS("quiet_hours"),
     /** The chosen channel became unusable before sending: consent withdrawn, contact point bounced. */
     CHANNEL_UNUSABLE("channel_unusable");
 

@@ -117,8 +117,7 @@ public final class UserMachine {
         List<Effect> effects = new ArrayList<>(2);
         UserState current = advance(state, now, effects);
         UserState observed = observe(current, event, now);
-        boolean cartEmptied = !current.cart().isEmpty() && observed.cart().isEmpty()
-                && event instanceof ProductRemoved;
+        boolean cartEmptied = !current.cart().isEmpty() && observed.cart().isEmpty();
         current = exits(observed, event, cartEmptied, now, effects);
         current = entries(current, event, now);
         current = advance(current, now, effects);
@@ -152,7 +151,7 @@ public final class UserMachine {
                 current = fire(current.withoutArmed(w -> w == wait), wait, effects);
             } else {
                 SendCheck.Result result = sendCheck.check(current, send);
-                effects.add(result.effect());
+                result.effect().ifPresent(effects::add);
                 current = result.state();
             }
         }

@@ -3,6 +3,7 @@ package dev.herald.core.profile;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -138,13 +139,24 @@ public record Profile(
      * </ul>
      * A bad value never fails: an invalid email or phone is kept and marked unusable, an unknown time zone or
      * channel name is ignored; each such problem is added to {@link #notes()}. Other traits are ignored.
+     *
+     * <p>Traits are applied in a fixed order, by normalised key (then by key as given), whatever the map's own
+     * order, so the same traits always give the same profile; {@code unsubscribed} sorts after {@code consent}, so
+     * a withdrawal in the same call wins.
      */
     public Profile withTraits(Map<String, Object> traits) {
         Builder builder = new Builder(this);
-        for (Map.Entry<String, Object> trait : traits.entrySet()) {
-            builder.apply(trait.getKey().replace("_", "").toLowerCase(Locale.ROOT), trait.getValue());
+        List<Map.Entry<String, Object>> ordered = new ArrayList<>(traits.entrySet());
+        ordered.sort(Comparator.comparing((Map.Entry<String, Object> trait) -> normalised(trait.getKey()))
+                .thenComparing(Map.Entry::getKey));
+        for (Map.Entry<String, Object> trait : ordered) {
+            builder.apply(normalised(trait.getKey()), trait.getValue());
         }
         return builder.build();
+    }
+
+    private static String normalised(String key) {
+        return key.replace("_", "").toLowerCase(Locale.ROOT);
     }
 
     /** Collects one update; kept apart so that {@link Profile} stays a plain value. */

@@ -52,6 +52,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.LongFunction;
 import org.junit.jupiter.api.Test;
@@ -61,15 +62,28 @@ import org.junit.jupiter.api.Test;
  * contact points and quiet hours hold for every message sent; runs are deterministic and do not depend on how
  * events are batched or (within the lateness) ordered; every decision explains itself.
  *
- * <p>Each property runs over {@value #SEEDS} seeds. Seed {@code s} uses the new-user profile
+ * <p>Each property runs over 200 seeds (see {@link #SEEDS}). Seed {@code s} uses the new-user profile
  * {@code ASSUMED_REACHABLE} when {@code s} is even and {@code EMPTY} when odd, and the seed policy when
  * {@code s / 2} is even and the random policy when odd. A failure names the seed, the configuration and the
- * events of the user concerned; {@link #replay(long, EngineConfig)} rebuilds the case.
+ * events of the user concerned, and lists every failing seed; {@link #replay(long, EngineConfig)} rebuilds a case,
+ * and {@code -Dherald.firstSeed=S -Dherald.seeds=1} runs the properties for seed S alone.
+ *
+ * <p>Timing conventions, as the engine documents them: at an instant, what is due (a wait ending, a message going
+ * out) happens before an event of that instant is applied, and a message due at its firing goes out at once. So
+ * an exit event counts against a message when it happens in {@code [firedAt, sendAt)}, and the user's profile at
+ * send time is the result of their events strictly before {@code sendAt}.
  */
 class EnginePropertiesTest {
 
-    static final int SEEDS = 200;
+    /** How many seeds each property runs over; {@code -Dherald.seeds=N} runs more (or fewer). */
+    static final int SEEDS = Integer.getInteger("herald.seeds", 200);
+    /** The first seed; {@code -Dherald.firstSeed=S -Dherald.seeds=1} replays seed S alone. */
+    static final long FIRST_SEED = Long.getLong("herald.firstSeed", 1);
+    /** Coverage checks (that the logs exercise what a property is about) need enough seeds to be meaningful. */
+    static final boolean COVERAGE = SEEDS >= 100;
     static final Duration LATENESS = Duration.ofHours(1);
+    /** The cases of the default configurations, shared by the properties that use them (they only read them). */
+    private static final Map<Long, Case> DEFAULT_CASES = new ConcurrentHashMap<>();
 
     /** The default caps without the "ignores us" rule, which otherwise stops marketing before the caps do. */
     static final FatigueRules NO_IGNORE = new FatigueRules(Duration.ofDays(7), 4, Duration.ofHours(16),
@@ -95,6 +109,10 @@ class EnginePropertiesTest {
 
     /** A generated log (with engagement reports about messages a first run sent) and the effects of running it. */
     record Case(long seed, EngineConfig config, Log log, List<Effect> effects) {
+
+        Case {
+            effects = List.copyOf(effects);
+        }
 
         List<Effect.Sent> sent() {
             return effects.stream().filter(Effect.Sent.class::isInstance).map(Effect.Sent.class::cast).toList();
@@ -153,9 +171,11 @@ class EnginePropertiesTest {
                         }
                     }
                 });
-        assertThat(capped).as("the logs must make the caps bite, or this property tests nothing")
-                .containsKeys(Reason.WEEKLY_CAP, Reason.MIN_SPACING, Reason.CHANNEL_CAP);
-        assertThat(full[0]).as("windows holding exactly the cap").isPositive();
+        if (COVERAGE) {
+            assertThat(capped).as("the logs must make the caps bite, or this property tests nothing")
+                    .containsKeys(Reason.WEEKLY_CAP, Reason.MIN_SPACING, Reason.CHANNEL_CAP);
+            assertThat(full[0]).as("windows holding exactly the cap").isPositive();
+        }
     }
 
     /**
@@ -212,7 +232,7 @@ class EnginePropertiesTest {
     }
 
     // ---------------------------------------------------------------------------------------------------------
-    // 3. Exits, consent, contact points, quiet hours
+    // 3. Exits, consent, contact points; quiet hours
 
     /** A user's event (or a price change of a product they touched) with the cart facts after it. */
     private record Moment(Event event, boolean cartEmptied, List<String> cartKeys) {
@@ -333,19 +353,33 @@ class EnginePropertiesTest {
     }
 
     @Test
-    void shouldSendNothingAfterAnExitWithoutConsentOrContactOrInQuietHours() {
+    void shouldSendNothingAfterAnExitOrWithoutConsentOrContact() {
         Map<String, Integer> seen = new TreeMap<>();
-        forAllSeeds("exits, consent, contact points, quiet hours", EnginePropertiesTest::config, (c, violations) -> {
+        forAllSeeds("exits, consent, contact points", (c, violations) -> {
             checkSends(c, violations);
             c.sent().forEach(sent -> seen.merge(sent.message().triggerId(), 1, Integer::sum));
         });
-        assertThat(seen).as("messages sent per trigger over all seeds").containsKeys("abandoned_cart",
-                "browse_abandonment", "inactivity", "price_drop", "order_shipped");
+        if (COVERAGE) {
+            assertThat(seen).as("messages sent per trigger over all seeds").containsKeys("abandoned_cart",
+                    "browse_abandonment", "inactivity", "price_drop", "order_shipped");
+        }
     }
 
     /**
-     * Checks every decision against the exits of its trigger, and every sent message against the exits, the user's
-     * consent and contact points at send time, and quiet hours.
+     * Quiet hours hold at send time, in the user's zone then. Known to fail (engine bug, to be fixed in the engine):
+     * {@link SendCheck} does not look at quiet hours, so a user whose time zone changes between decision and send
+     * gets an SMS or push inside quiet hours in the new zone. Smallest case: ASSUMED_REACHABLE, seed policy,
+     * {@code Order Shipped} at 10:00Z (SMS scheduled for 12:00Z), then {@code Identify {timezone:
+     * Australia/Sydney}} at 10:01Z: the SMS goes out at 12:00Z, 23:00 in Sydney.
+     */
+    @Test
+    void shouldSendNoSmsOrPushInQuietHours() {
+        forAllSeeds("quiet hours", EnginePropertiesTest::checkQuietHours);
+    }
+
+    /**
+     * Checks every decision against the exits of its trigger, and every sent message against the exits and the
+     * user's consent and contact points at send time.
      */
     static void checkSends(Case c, Violations violations) {
         Map<String, List<Moment>> timelines = new HashMap<>();
@@ -393,16 +427,35 @@ class EnginePropertiesTest {
             if (trigger.isMarketing() && !contact.consents(message.channel())) {
                 violations.add(user, what + " without marketing consent: " + contact.describe());
             }
+        }
+    }
+
+    /**
+     * Checks that no SMS or push message of a trigger that respects quiet hours goes out inside them, in the user's
+     * time zone at send time (the engine's default zone when they gave none).
+     */
+    static void checkQuietHours(Case c, Violations violations) {
+        Map<String, List<Effect.Sent>> sentByUser = new HashMap<>();
+        c.sent().forEach(s -> sentByUser.computeIfAbsent(s.message().userId(), u -> new ArrayList<>()).add(s));
+        Map<String, List<Moment>> timelines = new HashMap<>();
+        for (Effect.Sent sent : c.sent()) {
+            OutgoingMessage message = sent.message();
             QuietHours hours = c.config().quietHours().get(message.channel());
-            if (hours != null && trigger.quietHours()) {
-                ZoneId zone = contact.zone().orElse(c.config().defaultZone());
-                if (quiet(hours, message.sendAt(), zone)) {
-                    ZoneId decidedIn = contactAt(c, moments, sentByUser.get(user), fired).zone()
-                            .orElse(c.config().defaultZone());
-                    violations.add(user, what + " in " + message.channel() + " quiet hours " + hours
-                            + ": local time " + message.sendAt().atZone(zone).toLocalTime() + " in " + zone
-                            + " (the zone when it was decided: " + decidedIn + ")");
-                }
+            if (hours == null || !c.trigger(message.triggerId()).quietHours()) {
+                continue;
+            }
+            String user = message.userId();
+            List<Moment> moments = timelines.computeIfAbsent(user, u -> timeline(c.log(), u));
+            ZoneId zone = contactAt(c, moments, sentByUser.get(user), message.sendAt().toEpochMilli()).zone()
+                    .orElse(c.config().defaultZone());
+            if (quiet(hours, message.sendAt(), zone)) {
+                ZoneId decidedIn = contactAt(c, moments, sentByUser.get(user),
+                        sent.decision().decidedAt().toEpochMilli()).zone().orElse(c.config().defaultZone());
+                violations.add(user, message.triggerId() + " for " + sent.decision().occurrence().scopeKey()
+                        + " decided at " + sent.decision().decidedAt() + ", sent on " + message.channel() + " at "
+                        + message.sendAt() + " in its quiet hours " + hours + ": local time "
+                        + message.sendAt().atZone(zone).toLocalTime() + " in " + zone + " (the user's zone when it "
+                        + "was decided: " + decidedIn + ")");
             }
         }
     }
@@ -412,11 +465,11 @@ class EnginePropertiesTest {
 
     @Test
     void shouldGiveTheSameEffectsForTheSameLog() {
-        forAllSeeds("determinism", EnginePropertiesTest::config, (c, violations) -> {
+        forAllSeeds("determinism", (c, violations) -> {
             List<Effect> again = run(c.config(), c.log().events(), c.log().end()).effects();
             compare(c.effects(), again, "a second fresh engine", violations);
             // A user's effects do not depend on other users' events.
-            SplittableRandom random = new SplittableRandom(c.seed());
+            SplittableRandom random = RandomShopLog.random(c.seed(), 3);
             List<String> users = c.log().userIds();
             for (int i = 0; i < 3; i++) {
                 String user = users.get(random.nextInt(users.size()));
@@ -458,10 +511,10 @@ class EnginePropertiesTest {
     @Test
     void shouldNotDependOnBatchingOrOnArrivalOrderWithinTheLateness() {
         int[] lates = new int[1];
-        forAllSeeds("batching and lateness", EnginePropertiesTest::config, (c, violations) -> {
+        forAllSeeds("batching and lateness", (c, violations) -> {
             List<Event> events = c.log().events();
             Instant end = c.log().end();
-            SplittableRandom random = new SplittableRandom(c.seed() ^ 0x5DEECE66DL);
+            SplittableRandom random = RandomShopLog.random(c.seed(), 4);
 
             // (b) In order, with advanceTo calls at random times no later than the next event.
             Recorder chunked = new Recorder(c.config());
@@ -538,7 +591,9 @@ class EnginePropertiesTest {
             compare(c.effects(), unbounded.effects(), "any arrival order with unbounded lateness, flushed",
                     violations);
         });
-        assertThat(lates[0]).as("events arriving beyond the lateness over all seeds").isPositive();
+        if (COVERAGE) {
+            assertThat(lates[0]).as("events arriving beyond the lateness over all seeds").isPositive();
+        }
     }
 
     /**
@@ -568,7 +623,7 @@ class EnginePropertiesTest {
 
     @Test
     void shouldExplainEveryDecisionAndEndEveryMessageOnce() {
-        forAllSeeds("explanations", EnginePropertiesTest::config, (c, violations) -> {
+        forAllSeeds("explanations", (c, violations) -> {
             Map<String, Decision> scheduled = new HashMap<>();
             Set<String> ids = new HashSet<>();
             Set<String> ended = new HashSet<>();
@@ -655,11 +710,26 @@ class EnginePropertiesTest {
     private static void ended(Decision decision, Map<String, Decision> scheduled, Set<String> ended, String how,
             Violations violations) {
         Decision original = scheduled.get(decision.id());
-        if (original == null || !original.equals(decision)) {
+        if (original == null || !sameOccurrenceAndChoice(original, decision)) {
             violations.add(decision.userId(), how + " a message no decision scheduled: " + decision);
         } else if (!ended.add(decision.id())) {
             violations.add(decision.userId(), how + " a message that was already sent or cancelled: " + decision);
         }
+    }
+
+    /**
+     * Whether an ended message is the one a decision scheduled: the same occurrence, channel and variant, with the
+     * scheduled trace as the start of its own (a message moved out of quiet hours, or to another channel, at send
+     * time has one step more per move, and a channel change is always such a step).
+     */
+    private static boolean sameOccurrenceAndChoice(Decision original, Decision ended) {
+        boolean moved = ended.trace().size() > original.trace().size();
+        return original.occurrence().equals(ended.occurrence())
+                && (original.action().channel() == ended.action().channel() || moved)
+                && original.action().variant().equals(ended.action().variant())
+                && !ended.action().sendAt().isBefore(original.action().sendAt())
+                && ended.trace().size() >= original.trace().size()
+                && ended.trace().subList(0, original.trace().size()).equals(original.trace());
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -688,14 +758,25 @@ class EnginePropertiesTest {
      */
     private static void forAllSeeds(String property, LongFunction<EngineConfig> configs,
             BiConsumer<Case, Violations> check) {
+        forAllSeeds(property, configs, seed -> replay(seed, configs.apply(seed)), check);
+    }
+
+    /** Checks a property over every seed's case with the default configuration of {@link #config(long)}. */
+    private static void forAllSeeds(String property, BiConsumer<Case, Violations> check) {
+        forAllSeeds(property, EnginePropertiesTest::config,
+                seed -> DEFAULT_CASES.computeIfAbsent(seed, s -> replay(s, config(s))), check);
+    }
+
+    private static void forAllSeeds(String property, LongFunction<EngineConfig> configs, LongFunction<Case> cases,
+            BiConsumer<Case, Violations> check) {
         List<Long> failing = new ArrayList<>();
         String report = null;
-        for (long seed = 1; seed <= SEEDS; seed++) {
+        for (long seed = FIRST_SEED; seed < FIRST_SEED + SEEDS; seed++) {
             EngineConfig config = configs.apply(seed);
             Violations violations = new Violations();
             Log log = null;
             try {
-                Case c = replay(seed, config);
+                Case c = cases.apply(seed);
                 log = c.log();
                 check.accept(c, violations);
             } catch (RuntimeException | AssertionError e) {
@@ -713,7 +794,8 @@ class EnginePropertiesTest {
                             + violations.lines.size() + " violation(s):\n  - "
                             + String.join("\n  - ", violations.lines.subList(0, Math.min(5, violations.lines.size())))
                             + "\n" + shown.describe(user, 80)
-                            + "\nReplay: EnginePropertiesTest.replay(" + seed + ", <the configuration above>).";
+                            + "\nReplay: EnginePropertiesTest.replay(" + seed + ", <the configuration above>), or run "
+                            + "with -Dherald.firstSeed=" + seed + " -Dherald.seeds=1.";
                 }
             }
         }

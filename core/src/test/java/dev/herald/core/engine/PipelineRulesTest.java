@@ -244,6 +244,50 @@ class PipelineRulesTest {
         }
     }
 
+    @Nested
+    class QuietHoursAtSendTime {
+
+        @Test
+        void shouldMoveAPushOutOfQuietHoursWhenTheUsersTimeZoneChangesAfterScheduling() {
+            Recorder run = new Recorder(reachable()).run(T0.plus(Duration.ofDays(10)), activity("u1", T0),
+                    identify("u1", T0.plus(Duration.ofDays(7)).plus(Duration.ofHours(1)),
+                            Map.of("timezone", "Pacific/Auckland")));
+
+            assertThat(run.sent()).singleElement().satisfies(sent -> {
+                assertThat(sent.message().channel()).isEqualTo(Channel.PUSH);
+                assertThat(sent.message().sendAt()).isEqualTo(Instant.parse("2024-03-12T20:00:00Z"));
+                assertThat(sent.decision().trace()).last().satisfies(step -> assertThat(step.detail())
+                        .contains("inside quiet hours 21:00-09:00; moved to 2024-03-12T20:00:00Z"));
+            });
+        }
+
+        @Test
+        void shouldSendTheShippingNoticeOnAnotherChannelWhenTheWindowIsTooShortToWait() {
+            Recorder run = new Recorder(reachable()).run(T0.plus(Duration.ofDays(1)), shipped("u1", "o-1", T0),
+                    identify("u1", T0.plus(Duration.ofMinutes(1)), Map.of("timezone", "Australia/Sydney")));
+
+            assertThat(run.sent()).singleElement().satisfies(sent -> {
+                assertThat(sent.message().channel()).isEqualTo(Channel.EMAIL);
+                assertThat(sent.message().sendAt()).isEqualTo(T0.plus(Duration.ofHours(2)));
+                assertThat(sent.decision().trace()).last()
+                        .satisfies(step -> assertThat(step.detail()).contains("sending on email instead"));
+            });
+        }
+
+        @Test
+        void shouldCancelWhenNoChannelCanSendOutsideQuietHoursInTheWindow() {
+            Recorder run = new Recorder(EngineConfig.defaults(TestTriggers.shipped(), new SeedPolicy())).run(
+                    T0.plus(Duration.ofDays(1)), identify("u1", T0.minus(Duration.ofHours(1)),
+                            Map.of("phone", "+14155550123")),
+                    shipped("u1", "o-1", T0),
+                    identify("u1", T0.plus(Duration.ofMinutes(1)), Map.of("timezone", "Australia/Sydney")));
+
+            assertThat(run.sent()).isEmpty();
+            assertThat(run.cancelled()).singleElement()
+                    .satisfies(c -> assertThat(c.step().reason()).isEqualTo(Reason.QUIET_HOURS));
+        }
+    }
+
     @Test
     void shouldReportEveryActivityEventAsEndingInactivity() {
         Recorder run = new Recorder(reachable()).run(T0.plus(Duration.ofDays(3)), activity("u1", T0));

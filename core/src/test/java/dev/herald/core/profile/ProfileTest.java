@@ -3,6 +3,7 @@ package dev.herald.core.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,19 @@ class ProfileTest {
                 .withTraits(Map.of("unsubscribed", true));
 
         assertThat(profile.consentMask()).isZero();
+    }
+
+    @Test
+    void shouldApplyTraitsInTheSameOrderInEveryProcessSoAWithdrawalInTheSameCallWins() {
+        Map<String, Object> traits = new LinkedHashMap<>();
+        traits.put("unsubscribed", true);
+        traits.put("consent", Map.of("email", true));
+        Map<String, Object> reversed = new LinkedHashMap<>();
+        reversed.put("consent", Map.of("email", true));
+        reversed.put("unsubscribed", true);
+
+        assertThat(Profile.EMPTY.withTraits(traits).hasMarketingConsent(Channel.EMAIL)).isFalse();
+        assertThat(Profile.EMPTY.withTraits(reversed).hasMarketingConsent(Channel.EMAIL)).isFalse();
     }
 
     @Test

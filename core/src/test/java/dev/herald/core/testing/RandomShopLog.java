@@ -126,12 +126,25 @@ public final class RandomShopLog {
 
     private RandomShopLog(long seed) {
         this.seed = seed;
-        this.random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 17);
+        this.random = random(seed, 1);
         this.productCount = 2 + random.nextInt(9);
         this.prices = new BigDecimal[productCount];
         for (int i = 0; i < productCount; i++) {
             prices[i] = BigDecimal.valueOf(500 + random.nextInt(20_000), 2);
         }
+    }
+
+    /**
+     * A random stream for a seed and a purpose. Split off a seeded generator so that neighbouring seeds give unrelated
+     * streams: {@code new SplittableRandom(s * GOLDEN_GAMMA)} would give seed {@code s + 1} the stream of {@code s}
+     * shifted by one draw.
+     */
+    public static SplittableRandom random(long seed, int purpose) {
+        SplittableRandom root = new SplittableRandom(seed);
+        for (int i = 0; i < purpose; i++) {
+            root.split();
+        }
+        return root.split();
     }
 
     /** The log for a seed. */
@@ -145,7 +158,7 @@ public final class RandomShopLog {
      * refer to real messages as long as the second run still sends them.
      */
     public static Log withEngagements(Log log, List<Effect.Sent> sent) {
-        SplittableRandom random = new SplittableRandom(log.seed() * 31 + 7);
+        SplittableRandom random = random(log.seed(), 2);
         List<Event> events = new ArrayList<>(log.events());
         int n = 0;
         for (Effect.Sent message : sent) {
