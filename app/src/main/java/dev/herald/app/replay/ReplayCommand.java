@@ -83,7 +83,8 @@ public final class ReplayCommand implements Callable<Integer> {
     private String until;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
-            description = "seed of the random policy; the same seed gives the same decisions (default: ${DEFAULT-VALUE})")
+            description = "seed of the random policy; the same seed gives the same decisions "
+                    + "(default: ${DEFAULT-VALUE})")
     private long seed;
 
     @Option(names = "--shop-url", defaultValue = "https://shop.example", paramLabel = "URL",

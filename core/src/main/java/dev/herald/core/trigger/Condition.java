@@ -51,6 +51,9 @@ public sealed interface Condition {
     record CartValueAtLeast(BigDecimal amount) implements Condition {
         public CartValueAtLeast {
             Objects.requireNonNull(amount, "amount");
+            if (amount.signum() < 0) {
+                throw new IllegalArgumentException("cart value must not be negative, got " + amount);
+            }
         }
     }
 

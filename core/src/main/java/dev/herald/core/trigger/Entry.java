@@ -2,7 +2,6 @@ package dev.herald.core.trigger;
 
 import dev.herald.core.event.EventType;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -14,7 +13,6 @@ public record Entry(Set<EventType> events, boolean anyActivity, List<Condition> 
     public Entry {
         events = Set.copyOf(events);
         conditions = List.copyOf(conditions);
-        Objects.requireNonNull(conditions, "conditions");
         if (events.isEmpty() && !anyActivity) {
             throw new IllegalArgumentException("an entry needs at least one event, or any activity");
         }

@@ -13,6 +13,9 @@ public sealed interface Reentry {
     record Once(Duration memory) implements Reentry {
         public Once {
             Objects.requireNonNull(memory, "memory");
+            if (memory.isNegative() || memory.isZero()) {
+                throw new IllegalArgumentException("once must be remembered for a positive time, got " + memory);
+            }
         }
     }
 

@@ -1,0 +1,79 @@
+package dev.herald.app.triggers;
+
+import dev.herald.app.triggers.TriggerFileException.Problem;
+import dev.herald.core.trigger.TriggerSet;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Loads trigger definitions from YAML. The schema is documented in the header of the shipped file,
+ * {@code herald/triggers.yaml}; keys are snake_case. Every problem in a file is reported at once, each with the
+ * file, the line and the field path, for example:
+ *
+ * <pre>
+ * triggers.yaml:23: triggers[1].wait: "soon" is not a duration; write a number and a unit: 90s, 30m, 1h, ...
+ * </pre>
+ */
+public final class TriggerFile {
+
+    /** The classpath resource holding Herald's shipped triggers. */
+    public static final String DEFAULT_RESOURCE = "herald/triggers.yaml";
+
+    private TriggerFile() {}
+
+    /**
+     * Loads a trigger file; problems name the file as given.
+     *
+     * @throws TriggerFileException when the file cannot be read or holds any problem
+     */
+    public static TriggerSet load(Path file) {
+        String source = file.toString();
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new TriggerFileException(List.of(new Problem(source, 0, "", "the file is not UTF-8 text")));
+        } catch (IOException | UncheckedIOException e) {
+            throw new TriggerFileException(
+                    List.of(new Problem(source, 0, "", "cannot read the file: " + describe(e))));
+        }
+        return parse(source, text);
+    }
+
+    /**
+     * Loads the triggers shipped with Herald.
+     *
+     * @throws IllegalStateException when the resource is missing from the build (a packaging error)
+     */
+    public static TriggerSet loadDefault() {
+        try (InputStream in = TriggerFile.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the resource " + DEFAULT_RESOURCE + " is missing from the build");
+            }
+            return parse(DEFAULT_RESOURCE, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the resource " + DEFAULT_RESOURCE, e);
+        }
+    }
+
+    /**
+     * Reads trigger definitions from YAML text.
+     *
+     * @param sourceName the name used in problems, usually the file name
+     * @throws TriggerFileException listing every problem found, when there is any
+     */
+    public static TriggerSet parse(String sourceName, String yamlText) {
+        return new TriggerFileReader(sourceName).read(yamlText);
+    }
+
+    private static String describe(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + " "
+                + e.getMessage();
+    }
+}
