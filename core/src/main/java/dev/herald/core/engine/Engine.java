@@ -32,25 +32,33 @@ import java.util.function.UnaryOperator;
  */
 public final class Engine {
 
-    private record Wake(long due, Slot slot) {}
+    /** A wake-up; wake-ups due at the same time go in the order their users were first seen. */
+    private record Wake(long due, Slot slot) implements Comparable<Wake> {
+        @Override
+        public int compareTo(Wake other) {
+            return due != other.due ? Long.compare(due, other.due) : Long.compare(slot.order, other.slot.order);
+        }
+    }
 
-    /** A user's current state and the time they are queued to wake at ({@link Times#NONE_DUE}: not queued). */
+    /**
+     * A user's current state, the time they are queued to wake at ({@link Times#NONE_DUE}: not queued), and when they
+     * were first seen among all users (which orders wake-ups due at the same time).
+     */
     private static final class Slot {
-        private final String userId;
+        private final long order;
         private UserState state;
         private long queued = Times.NONE_DUE;
 
-        Slot(UserState state) {
-            this.userId = state.userId();
+        Slot(UserState state, long order) {
             this.state = state;
+            this.order = order;
         }
     }
 
     private final UserMachine machine;
     private final Consumer<Effect> effects;
     private final Map<String, Slot> users = new HashMap<>();
-    private final PriorityQueue<Wake> wakes = new PriorityQueue<>((a, b) -> a.due != b.due
-            ? Long.compare(a.due, b.due) : a.slot.userId.compareTo(b.slot.userId));
+    private final PriorityQueue<Wake> wakes = new PriorityQueue<>();
     private final EventOrderer orderer;
     private final InterestIndex interest = new InterestIndex();
     private final boolean indexInterest;
@@ -200,7 +208,7 @@ public final class Engine {
     private Slot slot(String userId) {
         Slot slot = users.get(userId);
         if (slot == null) {
-            slot = new Slot(machine.fresh(userId));
+            slot = new Slot(machine.fresh(userId), users.size());
             users.put(userId, slot);
         }
         return slot;

@@ -38,11 +38,11 @@ public record UserState(
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(cart, "cart");
-        interests = List.copyOf(interests);
-        armed = List.copyOf(armed);
-        sends = List.copyOf(sends);
-        sent = List.copyOf(sent);
-        fired = List.copyOf(fired);
+        interests = Frozen.keep(interests);
+        armed = Frozen.keep(armed);
+        sends = Frozen.keep(sends);
+        sent = Frozen.keep(sent);
+        fired = Frozen.keep(fired);
     }
 
     /** A user seen for the first time. */
@@ -59,20 +59,20 @@ public record UserState(
     /** The earliest time something is due (a wait ends, a message is to be sent), or {@link Times#NONE_DUE}. */
     public long nextDue() {
         long next = Times.NONE_DUE;
-        for (Armed wait : armed) {
-            next = Math.min(next, wait.due());
+        for (int i = 0; i < armed.size(); i++) {
+            next = Math.min(next, armed.get(i).due());
         }
-        for (ScheduledSend send : sends) {
-            next = Math.min(next, send.sendAt());
+        for (int i = 0; i < sends.size(); i++) {
+            next = Math.min(next, sends.get(i).sendAt());
         }
         return next;
     }
 
     /** The interest in a product, when the user showed any recently. */
     public Optional<Interest> findInterest(String productId) {
-        for (Interest interest : interests) {
-            if (interest.productId().equals(productId)) {
-                return Optional.of(interest);
+        for (int i = 0; i < interests.size(); i++) {
+            if (interests.get(i).productId().equals(productId)) {
+                return Optional.of(interests.get(i));
             }
         }
         return Optional.empty();
@@ -137,29 +137,33 @@ public record UserState(
     }
 
     private UserState withInterest(Product product, int maxInterests, UnaryOperator<Interest> change) {
-        List<Interest> updated = new ArrayList<>(interests.size() + 1);
+        int size = interests.size();
+        Object[] updated = new Object[size + 1];
+        int count = 0;
         Interest changed = null;
-        for (Interest interest : interests) {
+        for (int i = 0; i < size; i++) {
+            Interest interest = interests.get(i);
             if (changed == null && interest.productId().equals(product.id())) {
                 changed = change.apply(interest);
             } else {
-                updated.add(interest);
+                updated[count++] = interest;
             }
         }
         if (changed == null) {
             changed = change.apply(Interest.first(product));
         }
-        updated.add(changed);
-        while (updated.size() > maxInterests) {
+        updated[count++] = changed;
+        while (count > maxInterests) {
             int oldest = 0;
-            for (int i = 1; i < updated.size(); i++) {
-                if (updated.get(i).lastTouched() < updated.get(oldest).lastTouched()) {
+            for (int i = 1; i < count; i++) {
+                if (((Interest) updated[i]).lastTouched() < ((Interest) updated[oldest]).lastTouched()) {
                     oldest = i;
                 }
             }
-            updated.remove(oldest);
+            System.arraycopy(updated, oldest + 1, updated, oldest, count - oldest - 1);
+            count--;
         }
-        return withInterests(updated);
+        return withInterests(Frozen.of(updated, count));
     }
 
     private UserState withInterests(List<Interest> newInterests) {
@@ -169,25 +173,28 @@ public record UserState(
 
     /** Starts (or restarts) a wait, replacing one of the same trigger and scope key. */
     public UserState withArmed(Armed wait) {
-        List<Armed> updated = new ArrayList<>(armed.size() + 1);
-        for (Armed existing : armed) {
+        Object[] updated = new Object[armed.size() + 1];
+        int count = 0;
+        for (int i = 0; i < armed.size(); i++) {
+            Armed existing = armed.get(i);
             if (existing.trigger() != wait.trigger() || !existing.scopeKey().equals(wait.scopeKey())) {
-                updated.add(existing);
+                updated[count++] = existing;
             }
         }
-        updated.add(wait);
-        return withArmedList(updated);
+        updated[count++] = wait;
+        return withArmedList(Frozen.of(updated, count));
     }
 
     /** Removes the waits the predicate selects. */
     public UserState withoutArmed(Predicate<Armed> selected) {
-        List<Armed> kept = new ArrayList<>(armed.size());
-        for (Armed wait : armed) {
-            if (!selected.test(wait)) {
-                kept.add(wait);
+        Object[] kept = new Object[armed.size()];
+        int count = 0;
+        for (int i = 0; i < armed.size(); i++) {
+            if (!selected.test(armed.get(i))) {
+                kept[count++] = armed.get(i);
             }
         }
-        return kept.size() == armed.size() ? this : withArmedList(kept);
+        return count == armed.size() ? this : withArmedList(Frozen.of(kept, count));
     }
 
     private UserState withArmedList(List<Armed> newArmed) {
