@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -81,18 +80,6 @@ public class EngineThroughputBenchmark {
     private Event[] events;
     private int userEvents;
 
-    /** Events processed, reported by JMH as a rate (events per second). */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    public static class Counters {
-        public long events;
-
-        @Setup(Level.Iteration)
-        public void reset() {
-            events = 0;
-        }
-    }
-
     @Setup(Level.Trial)
     public void setUp() {
         Dataset dataset = Dataset.of(file);
@@ -128,7 +115,7 @@ public class EngineThroughputBenchmark {
 
     /** The whole file through a fresh engine. */
     @Benchmark
-    public long engine(Counters counters, Blackhole blackhole) {
+    public long engine(EventCounters counters, Blackhole blackhole) {
         Engine engine = new Engine(config, blackhole::consume);
         for (Event event : events) {
             engine.accept(event);
@@ -140,7 +127,7 @@ public class EngineThroughputBenchmark {
 
     /** The whole file through the pure step function, states in a hash map. */
     @Benchmark
-    public int machine(Counters counters, Blackhole blackhole) {
+    public int machine(EventCounters counters, Blackhole blackhole) {
         Map<String, UserState> states = new HashMap<>();
         for (Event event : events) {
             if (event instanceof UserEvent user) {

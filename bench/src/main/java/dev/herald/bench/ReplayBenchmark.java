@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -78,18 +77,6 @@ public class ReplayBenchmark {
     private long lines;
     private String[] commandLine;
 
-    /** Events (lines) read, reported by JMH as a rate (events per second). */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    public static class Counters {
-        public long events;
-
-        @Setup(Level.Iteration)
-        public void reset() {
-            events = 0;
-        }
-    }
-
     @Setup(Level.Trial)
     public void setUp() {
         dataset = Dataset.of(file);
@@ -104,7 +91,7 @@ public class ReplayBenchmark {
 
     /** Importer, engine and counting, as {@code Replay.run} does them. */
     @Benchmark
-    public Tally pipeline(Counters counters) throws IOException {
+    public Tally pipeline(EventCounters counters) throws IOException {
         Tally tally = new Tally();
         Engine engine = new Engine(config, tally::effect);
         EventImporter importer = dataset.format().importer();
@@ -127,7 +114,7 @@ public class ReplayBenchmark {
 
     /** The {@code herald replay} command itself, output discarded. */
     @Benchmark
-    public int command(Counters counters, Blackhole blackhole) {
+    public int command(EventCounters counters, Blackhole blackhole) {
         int exit = Main.commandLine().setOut(new PrintWriter(Writer.nullWriter())).execute(commandLine);
         if (exit != 0) {
             throw new IllegalStateException("herald " + String.join(" ", commandLine) + " exited with " + exit);
