@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 public final class Main implements Callable<Integer> {
 
     /** Exit code for input the user must fix (a bad file, a bad option value). */
-    static final int BAD_INPUT = 2;
+    public static final int BAD_INPUT = 2;
 
     /**
      * Runs the command line and exits with its exit code: 0 on success, 2 when the input needs fixing, 1 on an

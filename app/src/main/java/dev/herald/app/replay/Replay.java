@@ -8,6 +8,7 @@ import dev.herald.core.content.ContentWriter;
 import dev.herald.core.engine.Effect;
 import dev.herald.core.engine.Engine;
 import dev.herald.core.engine.EngineConfig;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.zip.ZipException;
 
 /**
  * Runs a log through the engine in event time: reads it with the format's importer, feeds every event to an
@@ -36,8 +38,13 @@ final class Replay {
         record At(Instant time) implements Until {}
     }
 
-    /** What a replay found, and the engine it leaves, for inspection. */
-    record Result(ReplaySummary summary, Engine engine) {}
+    /**
+     * What a replay found, and the engine it leaves, for inspection.
+     *
+     * @param readError why reading stopped before the end of the file, if it did; everything read before it was
+     *     replayed
+     */
+    record Result(ReplaySummary summary, Engine engine, Optional<String> readError) {}
 
     private final EngineConfig config;
     private final ContentWriter writer;
@@ -64,6 +71,7 @@ final class Replay {
         EventImporter importer = format.importer();
         Progress bar = new Progress(Files.newInputStream(file), Files.size(file), progress.orElse(System.err),
                 progress.isPresent());
+        Optional<String> readError = Optional.empty();
         try (InputStream in = InputFiles.open(bar)) {
             importer.read(file.getFileName().toString(), in, record -> {
                 switch (record) {
@@ -74,6 +82,10 @@ final class Replay {
                     case ImportRecord.Rejected rejected -> summary.rejected(rejected);
                 }
             });
+        } catch (IOException e) {
+            readError = Optional.of("reading " + file + " stopped after " + summary.events() + " events and "
+                    + summary.rejectedCount() + " rejected lines: " + describe(e)
+                    + "; everything read before that point was replayed (summary above)");
         }
         bar.finish();
         engine.flush();
@@ -90,6 +102,14 @@ final class Replay {
             }
             case Until.At at -> engine.advanceTo(at.time());
         }
-        return new Result(summary, engine);
+        return new Result(summary, engine, readError);
+    }
+
+    private static String describe(IOException e) {
+        return switch (e) {
+            case EOFException eof -> "the file ends in the middle (" + eof.getMessage() + "); is it cut short?";
+            case ZipException zip -> "the gzip data is damaged (" + zip.getMessage() + ")";
+            default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        };
     }
 }

@@ -1,5 +1,6 @@
 package dev.herald.app.replay;
 
+import dev.herald.app.Main;
 import dev.herald.app.importer.ImportFormat;
 import dev.herald.app.triggers.TriggerFile;
 import dev.herald.core.content.TemplateWriter;
@@ -98,8 +99,9 @@ public final class ReplayCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ImportFormat importFormat = ImportFormat.find(format).orElseThrow(() -> bad(
                 "--format: unknown format \"" + format + "\"; use taobao, rees46 or segment"));
-        if (!Files.isReadable(file)) {
-            throw bad("FILE: cannot read " + file.toAbsolutePath());
+        if (!Files.isReadable(file) || Files.isDirectory(file)) {
+            throw bad("FILE: cannot read " + file.toAbsolutePath()
+                    + (Files.isDirectory(file) ? " (it is a directory)" : ""));
         }
         Policy chosen = Policies.find(policy).orElseThrow(() -> bad("--policy: unknown policy \"" + policy
                 + "\"; use one of " + String.join(", ", Policies.names())));
@@ -138,6 +140,11 @@ public final class ReplayCommand implements Callable<Integer> {
             stdout.println("Decisions written to " + out);
         }
         stdout.flush();
+        if (result.readError().isPresent()) {
+            spec.commandLine().getErr().println("herald: " + result.readError().get());
+            spec.commandLine().getErr().flush();
+            return Main.BAD_INPUT;
+        }
         return 0;
     }
 

@@ -31,6 +31,7 @@ final class ReplaySummary {
     private final Map<String, Long> eventsByType = new TreeMap<>();
     private final Map<String, Long> rejectedByReason = new TreeMap<>();
     private final List<ImportRecord.Rejected> firstRejections = new ArrayList<>();
+    private final List<Effect.Late> firstLate = new ArrayList<>();
     private final Map<String, Long> firedByTrigger = new TreeMap<>();
     private final Map<String, Long> scheduledByChannel = new TreeMap<>();
     private final Map<String, Long> suppressedByReason = new TreeMap<>();
@@ -82,7 +83,12 @@ final class ReplaySummary {
                 cancelled++;
                 cancelledByReason.merge(cancellation.step().reason().code(), 1L, Long::sum);
             }
-            case Effect.Late lateEvent -> late++;
+            case Effect.Late lateEvent -> {
+                late++;
+                if (firstLate.size() < 5) {
+                    firstLate.add(lateEvent);
+                }
+            }
         }
     }
 
@@ -149,6 +155,15 @@ final class ReplaySummary {
         line(out, 0, "Events read", events);
         eventsByType.forEach((type, count) -> line(out, 2, type, count));
         line(out, 2, "late (not processed)", late);
+        if (late > 0) {
+            out.append(
+                    "    (events older than engine time less --lateness; --lateness unbounded sorts the file first)\n");
+        }
+        for (Effect.Late lateEvent : firstLate) {
+            out.append("    e.g. ").append(lateEvent.event().type().displayName()).append(' ')
+                    .append(lateEvent.event().messageId()).append(" at ").append(lateEvent.event().timestamp())
+                    .append(", after engine time had reached ").append(lateEvent.watermark()).append('\n');
+        }
         line(out, 0, "Rejected lines", rejected);
         rejectedByReason.forEach((reason, count) -> line(out, 2, reason, count));
         for (ImportRecord.Rejected rejection : firstRejections) {

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -185,6 +186,50 @@ class ReplayTest {
         assertThat(run.out()).contains("example.jsonl:15: \"properties.price\": expected a number, got \"twelve\"");
         assertThat(count(run.out(), "order_shipped")).isEqualTo(2);
         assertThat(count(run.out(), "price_drop")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldReplayWhatWasReadAndExplainAFileThatEndsInTheMiddle(@TempDir Path dir) throws IOException {
+        Path cut = dir.resolve("cut.csv.gz");
+        byte[] whole = Files.readAllBytes(SAMPLE);
+        Files.write(cut, Arrays.copyOf(whole, whole.length / 2));
+
+        Run run = herald("replay", "--format", "rees46", cut.toString(), "--no-progress");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(count(run.out(), "Events read")).isPositive().isLessThan(17_434);
+        assertThat(run.err()).contains("stopped after").contains("the file ends in the middle")
+                .contains("summary above");
+    }
+
+    @Test
+    void shouldCountAndShowEventsThatArriveLaterThanTheLateness(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("late.jsonl");
+        Files.writeString(log, String.join("\n",
+                call("a", "2024-03-04T10:00:00Z"), call("b", "2024-03-04T12:00:00Z"),
+                call("c", "2024-03-04T11:30:00Z"), call("d", "2024-03-04T09:00:00Z")) + "\n");
+
+        Run bounded = herald("replay", "--format", "segment", log.toString(), "--lateness", "1h", "--no-progress");
+        Run sorted = herald("replay", "--format", "segment", log.toString(), "--no-progress");
+
+        assertThat(count(bounded.out(), "Events read")).isEqualTo(4);
+        assertThat(count(bounded.out(), "late (not processed)")).isEqualTo(1);
+        assertThat(bounded.out()).contains("e.g. Activity d at 2024-03-04T09:00:00Z, after engine time had "
+                + "reached 2024-03-04T11:00:00Z");
+        assertThat(count(sorted.out(), "late (not processed)")).isZero();
+    }
+
+    private static String call(String id, String timestamp) {
+        return "{\"type\":\"track\",\"userId\":\"u1\",\"event\":\"Application Opened\",\"messageId\":\"" + id
+                + "\",\"timestamp\":\"" + timestamp + "\"}";
+    }
+
+    @Test
+    void shouldExplainADirectoryGivenAsTheFile(@TempDir Path dir) {
+        Run run = herald("replay", "--format", "rees46", dir.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("(it is a directory)");
     }
 
     @Test
