@@ -3,14 +3,14 @@ package dev.herald.core.engine;
 import dev.herald.core.event.Event;
 import dev.herald.core.event.EventType;
 import dev.herald.core.event.PriceChanged;
-import dev.herald.core.event.ProductAdded;
-import dev.herald.core.event.ProductViewed;
 import dev.herald.core.event.UserEvent;
+import dev.herald.core.state.Interest;
 import dev.herald.core.state.Times;
 import dev.herald.core.state.UserState;
 import dev.herald.core.trigger.TriggerDefinition;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
@@ -65,7 +65,6 @@ public final class Engine {
     private long now = Times.NEVER;
     private long processed;
     private long late;
-    private long pruneAt = 1 << 20;
 
     public Engine(EngineConfig config, Consumer<Effect> effects) {
         this.machine = new UserMachine(config);
@@ -162,9 +161,11 @@ public final class Engine {
         processed++;
         switch (event) {
             case UserEvent user -> {
-                step(slot(user.userId()), state -> emit(machine.apply(state, user)));
-                if (indexInterest) {
-                    index(user);
+                Slot slot = slot(user.userId());
+                List<Interest> before = slot.state.interests();
+                step(slot, state -> emit(machine.apply(state, user)));
+                if (indexInterest && slot.state.interests() != before) {
+                    index(slot.state.userId(), before, slot.state.interests());
                 }
             }
             case PriceChanged change -> {
@@ -175,18 +176,32 @@ public final class Engine {
         }
     }
 
-    private void index(UserEvent event) {
-        switch (event) {
-            case ProductViewed viewed -> interest.add(viewed.product().id(), viewed.userId());
-            case ProductAdded added -> interest.add(added.item().product().id(), added.userId());
-            default -> {
-                return;
+    /**
+     * Keeps the interest index equal to the users' remembered products: a product the user newly remembers is
+     * added, one they forgot is removed.
+     */
+    private void index(String userId, List<Interest> before, List<Interest> after) {
+        for (int i = 0; i < after.size(); i++) {
+            String product = after.get(i).productId();
+            if (!contains(before, product)) {
+                interest.add(product, userId);
             }
         }
-        if (interest.pairs() > pruneAt) {
-            interest.retain((product, user) -> users.get(user).state.findInterest(product).isPresent());
-            pruneAt = Math.max(1 << 20, interest.pairs() * 2);
+        for (int i = 0; i < before.size(); i++) {
+            String product = before.get(i).productId();
+            if (!contains(after, product)) {
+                interest.remove(product, userId);
+            }
         }
+    }
+
+    private static boolean contains(List<Interest> interests, String productId) {
+        for (int i = 0; i < interests.size(); i++) {
+            if (interests.get(i).productId().equals(productId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void fireUpTo(long time) {

@@ -2,6 +2,8 @@ package dev.herald.core.engine;
 
 import dev.herald.core.event.Event;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.PriorityQueue;
 import java.util.function.Consumer;
 
@@ -10,15 +12,21 @@ import java.util.function.Consumer;
  * allowed lateness) passes it, then released in timestamp order (ties in arrival order). An event older than what
  * was already released is late: it is handed to the late consumer, never dropped silently.
  *
+ * <p>Implementation notes: with a bounded lateness, held events wait in a priority queue, and an event that engine
+ * time already lets through while nothing is held skips it. With unbounded lateness, events are appended to a list
+ * that is sorted once (a stable sort, quick on input that is already nearly in order) when released.
+ *
  * <p>Not thread-safe.
  */
 final class EventOrderer {
 
     private record Held(Event event, long at, long arrival) {}
 
+    private static final Comparator<Held> ORDER = Comparator.comparingLong(Held::at);
+
     private final long lateness;
-    private final PriorityQueue<Held> held = new PriorityQueue<>((a, b) -> a.at != b.at ? Long.compare(a.at, b.at)
-            : Long.compare(a.arrival, b.arrival));
+    private PriorityQueue<Held> held = newQueue();
+    private ArrayList<Held> unsorted = new ArrayList<>();
     private long arrivals;
     private long latestSeen = Long.MIN_VALUE;
     private long releasedUpTo = Long.MIN_VALUE;
@@ -28,6 +36,11 @@ final class EventOrderer {
         this.lateness = lateness == null ? Long.MAX_VALUE : lateness.toMillis();
     }
 
+    private static PriorityQueue<Held> newQueue() {
+        return new PriorityQueue<>((a, b) -> a.at != b.at ? Long.compare(a.at, b.at)
+                : Long.compare(a.arrival, b.arrival));
+    }
+
     /** Takes one event; releases whatever the new engine time lets through. */
     void offer(Event event, Consumer<Event> release, Consumer<Event> late) {
         long at = event.timestamp().toEpochMilli();
@@ -35,15 +48,26 @@ final class EventOrderer {
             late.accept(event);
             return;
         }
-        held.add(new Held(event, at, arrivals++));
         latestSeen = Math.max(latestSeen, at);
-        if (lateness != Long.MAX_VALUE) {
-            releaseUpTo(latestSeen - lateness, release);
+        if (lateness == Long.MAX_VALUE) {
+            unsorted.add(new Held(event, at, arrivals++));
+            return;
         }
+        if (held.isEmpty() && at <= latestSeen - lateness) {
+            arrivals++;
+            releasedUpTo = at;
+            release.accept(event);
+            return;
+        }
+        held.add(new Held(event, at, arrivals++));
+        releaseUpTo(latestSeen - lateness, release);
     }
 
     /** Releases every held event up to a time, and treats anything older that arrives later as late. */
     void releaseUpTo(long time, Consumer<Event> release) {
+        if (!unsorted.isEmpty()) {
+            sortUnsorted();
+        }
         while (!held.isEmpty() && held.peek().at <= time) {
             Held next = held.poll();
             releasedUpTo = Math.max(releasedUpTo, next.at);
@@ -54,11 +78,27 @@ final class EventOrderer {
 
     /** Releases every held event, in order. */
     void flush(Consumer<Event> release) {
+        if (!unsorted.isEmpty()) {
+            ArrayList<Held> all = unsorted;
+            unsorted = new ArrayList<>();
+            all.sort(ORDER);
+            for (Held next : all) {
+                releasedUpTo = Math.max(releasedUpTo, next.at);
+                release.accept(next.event);
+            }
+        }
         while (!held.isEmpty()) {
             Held next = held.poll();
             releasedUpTo = Math.max(releasedUpTo, next.at);
             release.accept(next.event);
         }
+        held = newQueue();
+    }
+
+    /** Moves the appended events into the queue, for a partial release. */
+    private void sortUnsorted() {
+        held.addAll(unsorted);
+        unsorted = new ArrayList<>();
     }
 
     /** The time up to which events were released: older arrivals are late. */
@@ -67,6 +107,6 @@ final class EventOrderer {
     }
 
     int heldCount() {
-        return held.size();
+        return held.size() + unsorted.size();
     }
 }

@@ -6,13 +6,12 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.function.BiPredicate;
 
 /**
- * Which users showed interest in a product, so that a catalog event (a price change) can be fanned out to them.
- * It may list users whose interest has since lapsed; each user's own state decides whether the trigger applies.
+ * Which users remember a product (viewed or carted it recently), so that a catalog event (a price change) can be
+ * fanned out to them. The engine keeps it equal to the users' remembered products, so it holds at most as many pairs
+ * as users remember products; each user's own state decides whether the trigger applies.
  *
  * <p>Implementation notes: most products interest one user, so a product maps to a single user id until a second
  * arrives, then to a small array, and past {@value #SMALL} users to an insertion-ordered set; ids are kept in
@@ -77,21 +76,35 @@ final class InterestIndex {
         return new ArrayList<>(asList(current));
     }
 
-    /** Keeps for each product only the users the predicate still finds interested. */
-    void retain(BiPredicate<String, String> interested) {
-        pairs = 0;
-        users.replaceAll((product, current) -> {
-            List<String> kept = new ArrayList<>();
-            for (String user : asList(current)) {
-                if (interested.test(product, user)) {
-                    kept.add(user);
+    /** Forgets that a user is interested in a product. */
+    void remove(String productId, String userId) {
+        Object current = users.get(productId);
+        switch (current) {
+            case null -> {
+                // Nothing indexed for the product.
+            }
+            case String single -> {
+                if (single.equals(userId)) {
+                    users.remove(productId);
+                    pairs--;
                 }
             }
-            pairs += kept.size();
-            return kept.isEmpty() ? null : kept.size() == 1 ? kept.get(0)
-                    : kept.size() <= SMALL ? kept.toArray(String[]::new) : new LinkedHashSet<>(kept);
-        });
-        users.values().removeIf(Objects::isNull);
+            case String[] many -> {
+                int at = Arrays.asList(many).indexOf(userId);
+                if (at >= 0) {
+                    String[] kept = new String[many.length - 1];
+                    System.arraycopy(many, 0, kept, 0, at);
+                    System.arraycopy(many, at + 1, kept, at, many.length - at - 1);
+                    users.put(productId, kept.length == 1 ? kept[0] : kept);
+                    pairs--;
+                }
+            }
+            default -> {
+                if (asSet(current).remove(userId)) {
+                    pairs--;
+                }
+            }
+        }
     }
 
     long pairs() {

@@ -58,6 +58,7 @@ import java.util.stream.IntStream;
 public final class UserMachine {
 
     private static final long DEFAULT_VIEW_WINDOW = 24 * 3_600_000L;
+    private static final List<String> USER_KEYS = List.of("user");
 
     private final EngineConfig config;
     private final TriggerSet triggers;
@@ -213,8 +214,7 @@ public final class UserMachine {
     private UserState observe(UserState state, UserEvent event, long now) {
         int maxInterests = config.maxInterests();
         return switch (event) {
-            case ProductViewed viewed ->
-                    state.withViewed(viewed.product(), now, viewWindow, maxInterests).withActivity(now);
+            case ProductViewed viewed -> state.withViewedAsActivity(viewed.product(), now, viewWindow, maxInterests);
             case ProductAdded added -> state.withAddedToCart(added.cartId(), added.item(), now)
                     .withCarted(added.item().product(), now, maxInterests).withActivity(now);
             case ProductRemoved removed ->
@@ -342,7 +342,7 @@ public final class UserMachine {
     /** The scope keys an event concerns: its cart, its products, its order, or the user. */
     private static List<String> scopeKeys(Scope scope, Event event, UserState state) {
         return switch (scope) {
-            case USER -> List.of("user");
+            case USER -> USER_KEYS;
             case CART -> state.cart().isEmpty() ? List.of() : List.of(state.cart().key());
             case PRODUCT -> productIds(event);
             case ORDER -> switch (event) {

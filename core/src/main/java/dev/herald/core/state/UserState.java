@@ -125,18 +125,25 @@ public record UserState(
      * @param maxInterests how many products to remember; the least recently touched is forgotten first
      */
     public UserState withViewed(Product product, long at, long countWindowMillis, int maxInterests) {
-        return withInterest(product, maxInterests, i -> i.viewed(product, at, countWindowMillis));
+        return withInterest(product, maxInterests, i -> i.viewed(product, at, countWindowMillis), lastActivity);
+    }
+
+    /** Records a view of a product as the user's latest activity, in one step. */
+    public UserState withViewedAsActivity(Product product, long at, long countWindowMillis, int maxInterests) {
+        return withInterest(product, maxInterests, i -> i.viewed(product, at, countWindowMillis),
+                Math.max(lastActivity, at));
     }
 
     public UserState withCarted(Product product, long at, int maxInterests) {
-        return withInterest(product, maxInterests, i -> i.carted(product, at));
+        return withInterest(product, maxInterests, i -> i.carted(product, at), lastActivity);
     }
 
     public UserState withPurchased(Product product, long at, int maxInterests) {
-        return withInterest(product, maxInterests, i -> i.purchased(product, at));
+        return withInterest(product, maxInterests, i -> i.purchased(product, at), lastActivity);
     }
 
-    private UserState withInterest(Product product, int maxInterests, UnaryOperator<Interest> change) {
+    private UserState withInterest(Product product, int maxInterests, UnaryOperator<Interest> change,
+            long newLastActivity) {
         int size = interests.size();
         Object[] updated = new Object[size + 1];
         int count = 0;
@@ -163,12 +170,8 @@ public record UserState(
             System.arraycopy(updated, oldest + 1, updated, oldest, count - oldest - 1);
             count--;
         }
-        return withInterests(Frozen.of(updated, count));
-    }
-
-    private UserState withInterests(List<Interest> newInterests) {
-        return new UserState(userId, profile, lastActivity, orders, revenue, cartCount, cart, newInterests, armed,
-                sends, sent, fired);
+        return new UserState(userId, profile, newLastActivity, orders, revenue, cartCount, cart,
+                Frozen.of(updated, count), armed, sends, sent, fired);
     }
 
     /** Starts (or restarts) a wait, replacing one of the same trigger and scope key. */
