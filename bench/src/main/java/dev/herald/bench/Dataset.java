@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -58,7 +59,13 @@ enum Dataset {
 
     /** The dataset of a benchmark parameter such as {@code timewindow}. */
     static Dataset of(String name) {
-        return valueOf(name.trim().toUpperCase(Locale.ROOT));
+        for (Dataset dataset : values()) {
+            if (dataset.name().equalsIgnoreCase(name.trim())) {
+                return dataset;
+            }
+        }
+        throw new IllegalArgumentException("unknown dataset \"" + name + "\"; use one of "
+                + Arrays.stream(values()).map(d -> d.name().toLowerCase(Locale.ROOT)).toList());
     }
 
     ImportFormat format() {

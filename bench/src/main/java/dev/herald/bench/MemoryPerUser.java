@@ -51,7 +51,14 @@ public final class MemoryPerUser {
                 case "--policy" -> policy = args[++i];
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--histogram" -> histogram = true;
-                default -> datasets.add(Dataset.of(args[i]));
+                default -> {
+                    try {
+                        datasets.add(Dataset.of(args[i]));
+                    } catch (IllegalArgumentException e) {
+                        System.err.println("MemoryPerUser: " + e.getMessage());
+                        System.exit(2);
+                    }
+                }
             }
         }
         if (datasets.isEmpty()) {
