@@ -66,7 +66,7 @@ final class EventOrderer {
     /** Releases every held event up to a time, and treats anything older that arrives later as late. */
     void releaseUpTo(long time, Consumer<Event> release) {
         if (!unsorted.isEmpty()) {
-            sortUnsorted();
+            queueUnsorted();
         }
         while (!held.isEmpty() && held.peek().at <= time) {
             Held next = held.poll();
@@ -96,7 +96,7 @@ final class EventOrderer {
     }
 
     /** Moves the appended events into the queue, for a partial release. */
-    private void sortUnsorted() {
+    private void queueUnsorted() {
         held.addAll(unsorted);
         unsorted = new ArrayList<>();
     }
