@@ -7,6 +7,7 @@ import dev.herald.core.event.UserEvent;
 import dev.herald.core.state.Interest;
 import dev.herald.core.state.Times;
 import dev.herald.core.state.UserState;
+import dev.herald.core.time.EngineClock;
 import dev.herald.core.trigger.TriggerDefinition;
 import java.time.Instant;
 import java.util.HashMap;
@@ -88,6 +89,14 @@ public final class Engine {
         orderer.releaseUpTo(target, this::process);
         fireUpTo(target);
         now = Math.max(now, target);
+    }
+
+    /**
+     * Moves engine time to what the clock says: with the wall clock, a live runtime calls this periodically so that
+     * waits and scheduled messages fire on time; with event time it fires what the latest event's time passed.
+     */
+    public void tick(EngineClock clock) {
+        advanceTo(clock.now());
     }
 
     /** Processes every held event; engine time ends at the last event's time. Nothing after it fires. */
