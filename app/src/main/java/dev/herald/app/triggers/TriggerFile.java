@@ -52,11 +52,20 @@ public final class TriggerFile {
      * @throws IllegalStateException when the resource is missing from the build (a packaging error)
      */
     public static TriggerSet loadDefault() {
+        return parse(DEFAULT_RESOURCE, defaultText());
+    }
+
+    /**
+     * The text of the triggers shipped with Herald, comments included: what a user copies to start their own file.
+     *
+     * @throws IllegalStateException when the resource is missing from the build (a packaging error)
+     */
+    public static String defaultText() {
         try (InputStream in = TriggerFile.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the resource " + DEFAULT_RESOURCE + " is missing from the build");
             }
-            return parse(DEFAULT_RESOURCE, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the resource " + DEFAULT_RESOURCE, e);
         }
