@@ -3,6 +3,8 @@ package dev.herald.core.engine;
 import dev.herald.core.event.Event;
 import dev.herald.core.event.EventType;
 import dev.herald.core.event.PriceChanged;
+import dev.herald.core.event.ProductAdded;
+import dev.herald.core.event.ProductViewed;
 import dev.herald.core.event.UserEvent;
 import dev.herald.core.state.Interest;
 import dev.herald.core.state.Times;
@@ -174,7 +176,7 @@ public final class Engine {
                 List<Interest> before = slot.state.interests();
                 step(slot, state -> emit(machine.apply(state, user)));
                 if (indexInterest && slot.state.interests() != before) {
-                    index(slot.state.userId(), before, slot.state.interests());
+                    index(slot.state.userId(), user, before, slot.state.interests());
                 }
             }
             case PriceChanged change -> {
@@ -187,9 +189,18 @@ public final class Engine {
 
     /**
      * Keeps the interest index equal to the users' remembered products: a product the user newly remembers is
-     * added, one they forgot is removed.
+     * added, one they forgot is removed. A view or cart add of a product already remembered changes neither (the
+     * common case, decided without comparing the lists).
      */
-    private void index(String userId, List<Interest> before, List<Interest> after) {
+    private void index(String userId, UserEvent event, List<Interest> before, List<Interest> after) {
+        String touched = switch (event) {
+            case ProductViewed viewed -> viewed.product().id();
+            case ProductAdded added -> added.item().product().id();
+            default -> null;
+        };
+        if (touched != null && before.size() == after.size() && contains(before, touched)) {
+            return;
+        }
         for (int i = 0; i < after.size(); i++) {
             String product = after.get(i).productId();
             if (!contains(before, product)) {
