@@ -62,9 +62,9 @@ import java.util.stream.Collectors;
  *       catalog event: the product fields with {@code price} (new) and {@code previous_price}, and no user. Message
  *       Delivered, Opened, Clicked, Unsubscribed, Bounced and Failed read {@code message_id} (Herald's) and
  *       {@code channel}. Any other name becomes an {@link Activity} of that name.
- *   <li>{@code identify}: {@code traits} as plain Java values (null traits are dropped); a {@code phone} trait is
- *       brought to E.164 when libphonenumber can read it (see {@link #SegmentParser(String)}), and left as sent
- *       otherwise, so that the core marks it invalid.
+ *   <li>{@code identify}: {@code traits} as plain Java values (a null trait is kept: it clears the trait); a
+ *       {@code phone} trait is brought to E.164 when libphonenumber can read it (see
+ *       {@link #SegmentParser(String)}), and left as sent otherwise, so that the core marks it invalid.
  *   <li>{@code page} and {@code screen}: an activity named {@value #PAGE_VIEWED} or {@value #SCREEN_VIEWED}.
  *   <li>{@code batch}: every call in {@code batch}; each bad item gives a problem prefixed with its index, the good
  *       ones still give their events.
@@ -413,9 +413,6 @@ public final class SegmentParser {
         for (Map.Entry<String, JsonNode> field : traits.properties()) {
             String path = "traits." + field.getKey();
             Object value = plain(field.getValue(), path);
-            if (value == null) {
-                continue;
-            }
             if (value instanceof String text && isPhoneKey(field.getKey())) {
                 value = phones.normalize(text);
             }

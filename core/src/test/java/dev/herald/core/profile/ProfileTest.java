@@ -61,6 +61,16 @@ class ProfileTest {
     }
 
     @Test
+    void shouldClearATraitSentAsNull() {
+        Map<String, Object> cleared = new LinkedHashMap<>();
+        cleared.put("email", null);
+
+        Profile profile = Profile.EMPTY.withTraits(Map.of("email", "anna@example.com")).withTraits(cleared);
+
+        assertThat(profile.email().isPresent()).isFalse();
+    }
+
+    @Test
     void shouldUseTheLastPushToken() {
         Profile profile = Profile.EMPTY.withTraits(Map.of("pushTokens", List.of("old", "new")));
 
