@@ -48,14 +48,10 @@ final class DecisionLog implements Closeable {
                         write(decided.decision(), "suppressed", null, null);
                     }
                 }
-                case Effect.Sent sending -> {
-                    scheduled.remove(sending.decision().id());
-                    write(sending.decision(), "sent", null, writer.write(sending.message()));
-                }
-                case Effect.Cancelled cancellation -> {
-                    scheduled.remove(cancellation.decision().id());
-                    write(cancellation.decision(), "cancelled", cancellation.step(), null);
-                }
+                case Effect.Sent sending ->
+                        write(whole(sending.decision()), "sent", null, writer.write(sending.message()));
+                case Effect.Cancelled cancellation ->
+                        write(whole(cancellation.decision()), "cancelled", cancellation.step(), null);
                 case Effect.Late late -> {
                     // Late events are counted in the summary; they produce no decision.
                 }
@@ -63,6 +59,20 @@ final class DecisionLog implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the decision log", e);
         }
+    }
+
+    /**
+     * The decision as it ended, with its whole trace: the trace it was scheduled with, then the steps taken at send
+     * time (which are all the ended decision carries), and its final action.
+     */
+    private Decision whole(Decision ended) {
+        Decision scheduledWith = scheduled.remove(ended.id());
+        if (scheduledWith == null) {
+            return ended;
+        }
+        return new Decision(ended.id(), ended.userId(), ended.occurrence(), ended.kind(), ended.priority(),
+                ended.reason(), ended.action(), ended.propensity(), ended.policy(), ended.policyVersion(),
+                scheduledWith.withTraceFollowedBy(ended.trace()).trace());
     }
 
     @Override

@@ -72,6 +72,23 @@ public record Decision(
                 steps);
     }
 
+    /**
+     * A copy without its trace: what a scheduled message keeps in the user's state while it waits. The full trace
+     * went out with the decision when it was made; the steps taken at send time are added to this copy.
+     */
+    public Decision withoutTrace() {
+        return trace.isEmpty() ? this : new Decision(id, userId, occurrence, kind, priority, reason, action,
+                propensity, policy, policyVersion, List.of());
+    }
+
+    /** A copy whose trace continues with the given steps (a slim decision's send-time steps after its full trace). */
+    public Decision withTraceFollowedBy(List<TraceStep> later) {
+        List<TraceStep> steps = new ArrayList<>(trace);
+        steps.addAll(later);
+        return new Decision(id, userId, occurrence, kind, priority, reason, action, propensity, policy,
+                policyVersion, steps);
+    }
+
     /** When the decision was made: when its trigger fired. */
     public Instant decidedAt() {
         return occurrence.firedAt();

@@ -242,7 +242,8 @@ final class DecisionPipeline {
                     null, action, propensity, engine.policy().name(), engine.policy().version(), trace);
             long now = occurrence.firedAt().toEpochMilli();
             UserState next = state.withoutSends(preempted::contains)
-                    .withSend(new ScheduledSend(triggerIndex, decision, action.sendAt().toEpochMilli()))
+                    .withSend(new ScheduledSend(triggerIndex, decision.withoutTrace(),
+                            action.sendAt().toEpochMilli()))
                     .withFired(new FiredMark(triggerIndex, occurrence.scopeKey(), now),
                             mark -> !Times.within(mark.at(), now,
                                     engine.triggers().get(mark.trigger()).reentry().memory().toMillis()));

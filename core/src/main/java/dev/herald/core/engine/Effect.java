@@ -17,7 +17,11 @@ public sealed interface Effect {
         }
     }
 
-    /** A scheduled message passed its send-time checks: write and deliver it now. */
+    /**
+     * A scheduled message passed its send-time checks: write and deliver it now. The decision's trace holds only the
+     * steps taken after it was scheduled (a move out of quiet hours, say): its full trace came with
+     * {@link Decided}, and the state does not keep it meanwhile.
+     */
     record Sent(Decision decision, OutgoingMessage message) implements Effect {
         public Sent {
             Objects.requireNonNull(decision, "decision");
@@ -25,7 +29,10 @@ public sealed interface Effect {
         }
     }
 
-    /** A scheduled message will not be sent; {@code step} says why. */
+    /**
+     * A scheduled message will not be sent; {@code step} says why. As with {@link Sent}, the decision's trace holds
+     * only the steps taken after it was scheduled.
+     */
     record Cancelled(Decision decision, Instant at, TraceStep step) implements Effect {
         public Cancelled {
             Objects.requireNonNull(decision, "decision");
