@@ -111,22 +111,6 @@ final class ReplaySummary {
         return rejected;
     }
 
-    long lateCount() {
-        return late;
-    }
-
-    long sentCount() {
-        return sent;
-    }
-
-    Map<String, Long> firedByTrigger() {
-        return firedByTrigger;
-    }
-
-    Map<String, Long> suppressedByReason() {
-        return suppressedByReason;
-    }
-
     /** The most marketing messages one user got in any 7 days. */
     int maxMarketingInAnyWeek() {
         int max = 0;

@@ -106,7 +106,4 @@ final class EventOrderer {
         return releasedUpTo;
     }
 
-    int heldCount() {
-        return held.size() + unsorted.size();
-    }
 }
