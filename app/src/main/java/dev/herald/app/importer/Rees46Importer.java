@@ -8,12 +8,9 @@ import dev.herald.core.event.Product;
 import dev.herald.core.event.ProductAdded;
 import dev.herald.core.event.ProductRemoved;
 import dev.herald.core.event.ProductViewed;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -80,25 +77,16 @@ public final class Rees46Importer implements EventImporter {
 
     @Override
     public void read(String sourceName, InputStream in, Consumer<ImportRecord> sink) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
         CsvFields fields = new CsvFields(COLUMN_COUNT);
-        long lineNumber = 0;
-        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-            lineNumber++;
-            if (lineNumber == 1) {
-                line = Texts.withoutBom(line);
-                if (line.trim().equalsIgnoreCase(HEADER)) {
-                    continue;
-                }
-            }
-            if (line.isBlank()) {
-                continue;
+        Lines.read(in, (lineNumber, line) -> {
+            if (lineNumber == 1 && line.trim().equalsIgnoreCase(HEADER)) {
+                return;
             }
             String reason = parse(sourceName, lineNumber, line, fields, sink);
             if (reason != null) {
                 sink.accept(new ImportRecord.Rejected(sourceName, lineNumber, reason));
             }
-        }
+        });
     }
 
     /** Emits the row's events, or returns why the row is rejected. */

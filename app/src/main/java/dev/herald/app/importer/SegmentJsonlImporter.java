@@ -3,11 +3,8 @@ package dev.herald.app.importer;
 import dev.herald.app.segment.SegmentParser;
 import dev.herald.app.segment.SegmentResult;
 import dev.herald.core.event.Event;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 /**
@@ -31,16 +28,7 @@ public final class SegmentJsonlImporter implements EventImporter {
 
     @Override
     public void read(String sourceName, InputStream in, Consumer<ImportRecord> sink) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-        long lineNumber = 0;
-        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-            lineNumber++;
-            if (lineNumber == 1) {
-                line = Texts.withoutBom(line);
-            }
-            if (line.isBlank()) {
-                continue;
-            }
+        Lines.read(in, (lineNumber, line) -> {
             SegmentResult result = parser.parse(line);
             for (Event event : result.events()) {
                 sink.accept(new ImportRecord.Parsed(event));
@@ -48,6 +36,6 @@ public final class SegmentJsonlImporter implements EventImporter {
             for (String problem : result.problems()) {
                 sink.accept(new ImportRecord.Rejected(sourceName, lineNumber, problem));
             }
-        }
+        });
     }
 }

@@ -7,11 +7,8 @@ import dev.herald.core.event.OrderCompleted;
 import dev.herald.core.event.Product;
 import dev.herald.core.event.ProductAdded;
 import dev.herald.core.event.ProductViewed;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
@@ -58,20 +55,9 @@ public final class TaobaoImporter implements EventImporter {
 
     @Override
     public void read(String sourceName, InputStream in, Consumer<ImportRecord> sink) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
         int[] commas = new int[COLUMN_COUNT - 1];
         String prefix = sourceName + ":";
-        long lineNumber = 0;
-        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-            lineNumber++;
-            if (lineNumber == 1) {
-                line = Texts.withoutBom(line);
-            }
-            if (line.isBlank()) {
-                continue;
-            }
-            sink.accept(parse(sourceName, prefix, lineNumber, line, commas));
-        }
+        Lines.read(in, (lineNumber, line) -> sink.accept(parse(sourceName, prefix, lineNumber, line, commas)));
     }
 
     private ImportRecord parse(String source, String prefix, long lineNumber, String line, int[] commas) {

@@ -29,9 +29,4 @@ final class Texts {
         }
         return true;
     }
-
-    /** Removes a leading byte order mark, which some tools write at the start of a UTF-8 file. */
-    static String withoutBom(String line) {
-        return !line.isEmpty() && line.charAt(0) == '\uFEFF' ? line.substring(1) : line;
-    }
 }
