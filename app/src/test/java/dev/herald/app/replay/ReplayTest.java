@@ -1,15 +1,14 @@
 package dev.herald.app.replay;
 
+import static dev.herald.app.HeraldRun.herald;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.herald.app.Main;
+import dev.herald.app.HeraldRun;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,25 +23,12 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code herald replay} on the real REES46 sample shipped in the repository. */
 class ReplayTest {
 
     static final Path SAMPLE = Path.of("../samples/rees46/2019-Oct-head.csv.gz");
     static final Path SEGMENT = Path.of("../samples/segment/example.jsonl");
-
-    record Run(int exitCode, String out, String err) {}
-
-    static Run herald(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = Main.commandLine();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int exitCode = commandLine.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
-    }
 
     /** The number on the summary line that starts with the label (after indentation). */
     static long count(String summary, String label) {
@@ -114,8 +100,9 @@ class ReplayTest {
 
     @Test
     void shouldFireAsManyAbandonedCartsAsAPlainScanOfTheFileFinds() throws IOException {
-        Run end = herald("replay", "--format", "rees46", SAMPLE.toString(), "--no-progress");
-        Run drain = herald("replay", "--format", "rees46", SAMPLE.toString(), "--until", "drain", "--no-progress");
+        HeraldRun end = herald("replay", "--format", "rees46", SAMPLE.toString(), "--no-progress");
+        HeraldRun drain =
+                herald("replay", "--format", "rees46", SAMPLE.toString(), "--until", "drain", "--no-progress");
 
         assertThat(end.exitCode()).as(end.err()).isZero();
         assertThat(count(end.out(), "abandoned_cart")).isEqualTo(abandonedCartsByPlainScan(SAMPLE, false));
@@ -125,7 +112,7 @@ class ReplayTest {
 
     @Test
     void shouldSummariseEventsTriggersAndDecisions() {
-        Run run = herald("replay", "--format", "rees46", SAMPLE.toString(), "--until", "drain", "--no-progress");
+        HeraldRun run = herald("replay", "--format", "rees46", SAMPLE.toString(), "--until", "drain", "--no-progress");
 
         assertThat(count(run.out(), "Events read")).isEqualTo(17_434);
         assertThat(count(run.out(), "Product Viewed")).isEqualTo(17_055);
@@ -145,7 +132,7 @@ class ReplayTest {
     void shouldWriteEveryDecisionWithItsTrace(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("decisions.jsonl");
 
-        Run run = herald("replay", "--format", "rees46", SAMPLE.toString(), "--until", "drain", "--out",
+        HeraldRun run = herald("replay", "--format", "rees46", SAMPLE.toString(), "--until", "drain", "--out",
                 out.toString(), "--no-progress");
 
         List<String> lines = Files.readAllLines(out).stream().filter(line -> !line.isBlank()).toList();
@@ -179,7 +166,8 @@ class ReplayTest {
 
     @Test
     void shouldReportTheSegmentExamplesBadLineAndKeepGoing() {
-        Run run = herald("replay", "--format", "segment", SEGMENT.toString(), "--until", "drain", "--no-progress");
+        HeraldRun run =
+                herald("replay", "--format", "segment", SEGMENT.toString(), "--until", "drain", "--no-progress");
 
         assertThat(run.exitCode()).isZero();
         assertThat(count(run.out(), "Rejected lines")).isEqualTo(1);
@@ -194,7 +182,7 @@ class ReplayTest {
         byte[] whole = Files.readAllBytes(SAMPLE);
         Files.write(cut, Arrays.copyOf(whole, whole.length / 2));
 
-        Run run = herald("replay", "--format", "rees46", cut.toString(), "--no-progress");
+        HeraldRun run = herald("replay", "--format", "rees46", cut.toString(), "--no-progress");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(count(run.out(), "Events read")).isPositive().isLessThan(17_434);
@@ -209,8 +197,9 @@ class ReplayTest {
                 call("a", "2024-03-04T10:00:00Z"), call("b", "2024-03-04T12:00:00Z"),
                 call("c", "2024-03-04T11:30:00Z"), call("d", "2024-03-04T09:00:00Z")) + "\n");
 
-        Run bounded = herald("replay", "--format", "segment", log.toString(), "--lateness", "1h", "--no-progress");
-        Run sorted = herald("replay", "--format", "segment", log.toString(), "--no-progress");
+        HeraldRun bounded =
+                herald("replay", "--format", "segment", log.toString(), "--lateness", "1h", "--no-progress");
+        HeraldRun sorted = herald("replay", "--format", "segment", log.toString(), "--no-progress");
 
         assertThat(count(bounded.out(), "Events read")).isEqualTo(4);
         assertThat(count(bounded.out(), "late (not processed)")).isEqualTo(1);
@@ -226,7 +215,7 @@ class ReplayTest {
 
     @Test
     void shouldExplainADirectoryGivenAsTheFile(@TempDir Path dir) {
-        Run run = herald("replay", "--format", "rees46", dir.toString());
+        HeraldRun run = herald("replay", "--format", "rees46", dir.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("(it is a directory)");
@@ -234,7 +223,7 @@ class ReplayTest {
 
     @Test
     void shouldExplainAnUnknownFormat() {
-        Run run = herald("replay", "--format", "csv", SAMPLE.toString());
+        HeraldRun run = herald("replay", "--format", "csv", SAMPLE.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--format: unknown format \"csv\"; use taobao, rees46 or segment");
@@ -242,7 +231,7 @@ class ReplayTest {
 
     @Test
     void shouldExplainAMissingFile() {
-        Run run = herald("replay", "--format", "rees46", "no/such/file.csv");
+        HeraldRun run = herald("replay", "--format", "rees46", "no/such/file.csv");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("cannot read").contains("no/such/file.csv");
@@ -250,8 +239,8 @@ class ReplayTest {
 
     @Test
     void shouldExplainABadUntilAndLateness() {
-        Run until = herald("replay", "--format", "rees46", SAMPLE.toString(), "--until", "tomorrow");
-        Run lateness = herald("replay", "--format", "rees46", SAMPLE.toString(), "--lateness", "soon");
+        HeraldRun until = herald("replay", "--format", "rees46", SAMPLE.toString(), "--until", "tomorrow");
+        HeraldRun lateness = herald("replay", "--format", "rees46", SAMPLE.toString(), "--lateness", "soon");
 
         assertThat(until.exitCode()).isEqualTo(2);
         assertThat(until.err()).contains("--until: \"tomorrow\" is not end, drain or an ISO-8601 instant");
@@ -276,7 +265,7 @@ class ReplayTest {
                       goal: Bring them back.
                 """);
 
-        Run run = herald("replay", "--format", "rees46", SAMPLE.toString(), "--triggers", triggers.toString());
+        HeraldRun run = herald("replay", "--format", "rees46", SAMPLE.toString(), "--triggers", triggers.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("triggers.yaml:7").contains("wait").contains("\"soon\" is not a duration");

@@ -1,35 +1,22 @@
 package dev.herald.app.triggers;
 
+import static dev.herald.app.HeraldRun.herald;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.herald.app.Main;
+import dev.herald.app.HeraldRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class TriggersCommandTest {
-
-    record Run(int exitCode, String out, String err) {}
-
-    static Run herald(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = Main.commandLine();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        return new Run(commandLine.execute(args), out.toString(), err.toString());
-    }
 
     @Test
     void shouldPrintTheShippedFileSoThatItLoadsBackToTheSameTriggers(@TempDir Path dir) throws IOException {
         Path copy = dir.resolve("my-triggers.yaml");
 
-        Run print = herald("triggers", "print");
+        HeraldRun print = herald("triggers", "print");
         Files.writeString(copy, print.out());
 
         assertThat(print.exitCode()).isZero();
@@ -42,7 +29,7 @@ class TriggersCommandTest {
         Path copy = dir.resolve("my-triggers.yaml");
         Files.writeString(copy, TriggerFile.defaultText());
 
-        Run check = herald("triggers", "check", copy.toString());
+        HeraldRun check = herald("triggers", "check", copy.toString());
 
         assertThat(check.exitCode()).isZero();
         assertThat(check.out()).contains("5 triggers, highest priority first")
@@ -55,7 +42,7 @@ class TriggersCommandTest {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "triggers:\n  - id: x\n    kind: marketing\n    wait: soon\n");
 
-        Run check = herald("triggers", "check", bad.toString());
+        HeraldRun check = herald("triggers", "check", bad.toString());
 
         assertThat(check.exitCode()).isEqualTo(2);
         assertThat(check.err()).contains("bad.yaml:2: triggers[0].scope: required field is missing")
