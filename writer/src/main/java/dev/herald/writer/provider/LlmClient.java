@@ -9,6 +9,6 @@ public interface LlmClient {
     /** Sends the conversation and returns the model's reply. */
     Completion complete(Conversation conversation);
 
-    /** The provider and model, for the start-up log and metrics tags, for example {@code "anthropic claude-haiku-4-5"}. */
+    /** The provider and model, for the start-up log, for example {@code "anthropic claude-haiku-4-5"}. */
     String describe();
 }
