@@ -12,6 +12,6 @@ import dev.herald.core.decision.OutgoingMessage;
  */
 public interface ContentWriter {
 
-    /** The message's content, shaped for its channel. */
-    MessageContent write(OutgoingMessage message);
+    /** The message's content, shaped for its channel, and how it was written. */
+    Written write(OutgoingMessage message);
 }

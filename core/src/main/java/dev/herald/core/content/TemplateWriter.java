@@ -59,20 +59,42 @@ public final class TemplateWriter implements ContentWriter {
                             "Ваш заказ %s уже в пути%s.", "Отследить заказ")),
             new Wording("%s", "У нас есть кое-что для вас: %s.", "Посмотреть"));
 
+    /** The most SMS segments by default: one for marketing, three for transactional messages. */
+    public static final int MARKETING_SMS_SEGMENTS = 1;
+
+    public static final int TRANSACTIONAL_SMS_SEGMENTS = 3;
+
     private final String shopName;
     private final String shopUrl;
+    private final int marketingSmsSegments;
 
     /**
      * @param shopName the shop's name, used to sign SMS and push
      * @param shopUrl the shop's base URL, for cart and product links when the event gives none
+     * @param marketingSmsSegments the most segments a marketing SMS may take; item names are shortened to fit
      */
-    public TemplateWriter(String shopName, String shopUrl) {
+    public TemplateWriter(String shopName, String shopUrl, int marketingSmsSegments) {
         this.shopName = Objects.requireNonNull(shopName, "shopName");
         this.shopUrl = Objects.requireNonNull(shopUrl, "shopUrl").replaceAll("/+$", "");
+        if (marketingSmsSegments < 1) {
+            throw new IllegalArgumentException(
+                    "marketing SMS segments must be at least 1, got " + marketingSmsSegments);
+        }
+        this.marketingSmsSegments = marketingSmsSegments;
+    }
+
+    /** A writer whose marketing SMS fit one segment. */
+    public TemplateWriter(String shopName, String shopUrl) {
+        this(shopName, shopUrl, MARKETING_SMS_SEGMENTS);
     }
 
     @Override
-    public MessageContent write(OutgoingMessage message) {
+    public Written write(OutgoingMessage message) {
+        return new Written(content(message), Written.Source.TEMPLATE, "");
+    }
+
+    /** The template's content for the message. */
+    public MessageContent content(OutgoingMessage message) {
         Language language = message.locale().toLowerCase(Locale.ROOT).startsWith("ru") ? RUSSIAN : ENGLISH;
         Wording wording = language.triggers().getOrDefault(message.triggerId(), language.other());
         Subject subject = message.subject();
@@ -85,12 +107,32 @@ public final class TemplateWriter implements ContentWriter {
         return switch (message.channel()) {
             case EMAIL -> new MessageContent.Email(title, body, html(greeting, body, wording.action(), url),
                     greeting + "\n\n" + body + "\n\n" + wording.action() + ": " + url + "\n", wording.action(), url);
-            case SMS -> new MessageContent.Sms(shopName + ": " + body + " " + url
-                    + (message.kind() == MessageKind.MARKETING ? " " + language.optOut() : ""));
+            case SMS -> new MessageContent.Sms(sms(message, wording, subject, items, body, url, language));
             case PUSH -> new MessageContent.Push(title, body, url);
             case IN_APP, WEBHOOK -> new MessageContent.InApp(title, body + "\n\n[" + wording.action() + "](" + url
                     + ")", wording.action(), url);
         };
+    }
+
+    /**
+     * The SMS text within its segment limit: the body sentence, else the shorter title, else the title with the
+     * item names cut short. Facts are never cut, only names; a link too long for any text is sent as it is.
+     */
+    private String sms(OutgoingMessage message, Wording wording, Subject subject, String items, String body,
+            String url, Language language) {
+        boolean marketing = message.kind() == MessageKind.MARKETING;
+        int limit = marketing ? marketingSmsSegments : TRANSACTIONAL_SMS_SEGMENTS;
+        String tail = " " + url + (marketing ? " " + language.optOut() : "");
+        String full = shopName + ": " + body + tail;
+        if (SmsSegments.of(full).segments() <= limit) {
+            return full;
+        }
+        String shorter = shopName + ": " + title(wording, message, subject, items) + tail;
+        for (int keep = items.length() - 1; keep > 0 && SmsSegments.of(shorter).segments() > limit; keep--) {
+            shorter = shopName + ": " + title(wording, message, subject, items.substring(0, keep).strip() + "…")
+                    + tail;
+        }
+        return shorter;
     }
 
     private static String title(Wording wording, OutgoingMessage message, Subject subject, String items) {

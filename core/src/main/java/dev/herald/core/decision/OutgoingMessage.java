@@ -14,6 +14,7 @@ import java.util.Objects;
  *     webhook
  * @param locale the user's language tag, or the engine's default
  * @param firstName the first name, or {@code ""}
+ * @param facts the user's order count and average order value, for briefs that use them
  */
 public record OutgoingMessage(
         String messageId,
@@ -25,6 +26,7 @@ public record OutgoingMessage(
         String variant,
         String locale,
         String firstName,
+        UserFacts facts,
         Subject subject,
         ContentBrief brief,
         Instant sendAt) {
@@ -39,6 +41,7 @@ public record OutgoingMessage(
         Objects.requireNonNull(variant, "variant");
         Objects.requireNonNull(locale, "locale");
         Objects.requireNonNull(firstName, "firstName");
+        Objects.requireNonNull(facts, "facts");
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(brief, "brief");
         Objects.requireNonNull(sendAt, "sendAt");

@@ -6,7 +6,9 @@ public enum Stage {
     FATIGUE("fatigue"),
     POLICY("policy"),
     SCHEDULE("schedule"),
-    SEND_CHECK("send_check");
+    SEND_CHECK("send_check"),
+    /** How the text was written: template, generated, cached, or the template after a failed generation. */
+    WRITE("write");
 
     private final String key;
 

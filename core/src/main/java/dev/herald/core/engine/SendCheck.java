@@ -7,6 +7,7 @@ import dev.herald.core.decision.QuietHours;
 import dev.herald.core.decision.Reason;
 import dev.herald.core.decision.Stage;
 import dev.herald.core.decision.TraceStep;
+import dev.herald.core.decision.UserFacts;
 import dev.herald.core.profile.Channel;
 import dev.herald.core.profile.Profile;
 import dev.herald.core.state.ScheduledSend;
@@ -95,7 +96,7 @@ final class SendCheck {
         String locale = profile.locale().isEmpty() ? config.defaultLocale() : profile.locale();
         OutgoingMessage message = new OutgoingMessage(decision.id(), state.userId(), trigger.id(), trigger.kind(),
                 action.channel(), addressOf(profile, action), action.variant(), locale, profile.firstName(),
-                decision.occurrence().subject(), trigger.brief(), at);
+                UserFacts.of(state.orders(), state.revenue()), decision.occurrence().subject(), trigger.brief(), at);
         return new Result(next, Optional.of(new Effect.Sent(decision, message)));
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.core.decision.OutgoingMessage;
 import dev.herald.core.decision.Subject;
+import dev.herald.core.decision.UserFacts;
 import dev.herald.core.event.LineItem;
 import dev.herald.core.event.Product;
 import dev.herald.core.profile.Channel;
@@ -20,13 +21,14 @@ class TemplateWriterTest {
     final TemplateWriter writer = new TemplateWriter("Shop", "https://shop.example/");
 
     static OutgoingMessage message(String trigger, Channel channel, String locale, Subject subject, MessageKind kind) {
-        return new OutgoingMessage("m_1", "u1", trigger, kind, channel, "", "default", locale, "Anna", subject,
+        return new OutgoingMessage("m_1", "u1", trigger, kind, channel, "", "default", locale, "Anna", UserFacts.NONE,
+                subject,
                 new ContentBrief("goal", "", "", List.of()), Instant.parse("2024-03-04T10:00:00Z"));
     }
 
     @Test
     void shouldNameTheCartItemAndLinkToTheCartInEnglish() {
-        MessageContent content = writer.write(message("abandoned_cart", Channel.EMAIL, "en",
+        MessageContent content = writer.content(message("abandoned_cart", Channel.EMAIL, "en",
                 Subject.of(List.of(new LineItem(SHOES, 1))), MessageKind.MARKETING));
 
         assertThat(content).isInstanceOfSatisfying(MessageContent.Email.class, email -> {
@@ -38,7 +40,7 @@ class TemplateWriterTest {
 
     @Test
     void shouldWriteRussianForARussianLocale() {
-        MessageContent content = writer.write(message("abandoned_cart", Channel.PUSH, "ru-RU",
+        MessageContent content = writer.content(message("abandoned_cart", Channel.PUSH, "ru-RU",
                 Subject.of(List.of(new LineItem(SHOES, 1))), MessageKind.MARKETING));
 
         assertThat(content.headline()).isEqualTo("Вы оставили в корзине: Blue shoes");
@@ -48,7 +50,7 @@ class TemplateWriterTest {
     void shouldStateTheOldAndNewPriceFromTheEventOnly() {
         Subject drop = new Subject(List.of(new LineItem(SHOES, 1)), "", new BigDecimal("100"), "", "");
 
-        MessageContent content = writer.write(message("price_drop", Channel.PUSH, "en", drop, MessageKind.MARKETING));
+        MessageContent content = writer.content(message("price_drop", Channel.PUSH, "en", drop, MessageKind.MARKETING));
 
         assertThat(((MessageContent.Push) content).body())
                 .isEqualTo("Good news: Blue shoes is now 80.00 EUR (was 100 EUR).");
@@ -58,12 +60,39 @@ class TemplateWriterTest {
     void shouldAddOptOutWordingToMarketingSmsOnly() {
         Subject order = new Subject(List.of(), "o-7", null, "DHL", "https://track.example/7");
 
-        MessageContent marketing = writer.write(message("abandoned_cart", Channel.SMS, "en",
+        MessageContent marketing = writer.content(message("abandoned_cart", Channel.SMS, "en",
                 Subject.of(List.of(new LineItem(SHOES, 1))), MessageKind.MARKETING));
-        MessageContent shipping = writer.write(message("order_shipped", Channel.SMS, "en", order,
+        MessageContent shipping = writer.content(message("order_shipped", Channel.SMS, "en", order,
                 MessageKind.TRANSACTIONAL));
 
         assertThat(marketing.headline()).endsWith("Reply STOP to opt out.");
         assertThat(shipping.headline()).isEqualTo("Shop: Your order o-7 has shipped (DHL). https://track.example/7");
+    }
+
+    @Test
+    void shouldFitARussianMarketingSmsIntoOneSegmentByShorteningTheItemName() {
+        Product kettle = new Product("p2", "Электрический чайник с подсветкой и защитой от перегрева", null, "", "",
+                "", "https://shop.example/p/2", "");
+
+        MessageContent sms = writer.content(message("browse_abandonment", Channel.SMS, "ru",
+                Subject.of(List.of(new LineItem(kettle, 1))), MessageKind.MARKETING));
+
+        SmsSegments segments = SmsSegments.of(sms.headline());
+        assertThat(segments.encoding()).isEqualTo(SmsSegments.Encoding.UCS_2);
+        assertThat(segments.segments()).isEqualTo(1);
+        assertThat(sms.headline()).startsWith("Shop: Всё ещё думаете о Элект").contains("…")
+                .endsWith("https://shop.example/p/2 Отписка: STOP");
+    }
+
+    @Test
+    void shouldAllowMoreSegmentsWhenConfigured() {
+        Product kettle = new Product("p2", "Электрический чайник с подсветкой", null, "", "", "", "", "");
+
+        MessageContent sms = new TemplateWriter("Shop", "https://shop.example", 2).content(message(
+                "abandoned_cart", Channel.SMS, "ru", Subject.of(List.of(new LineItem(kettle, 1))),
+                MessageKind.MARKETING));
+
+        assertThat(sms.headline()).contains("Электрический чайник с подсветкой всё ещё в вашей корзине");
+        assertThat(SmsSegments.of(sms.headline()).segments()).isEqualTo(2);
     }
 }
