@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import dev.herald.core.content.ContentWriter;
 import dev.herald.core.content.MessageContent;
+import dev.herald.core.content.Written;
 import dev.herald.core.decision.Decision;
 import dev.herald.core.decision.Reason;
 import dev.herald.core.decision.TraceStep;
@@ -85,7 +86,7 @@ final class DecisionLog implements Closeable {
         json.close();
     }
 
-    private void write(Decision decision, String outcome, TraceStep finalStep, MessageContent content)
+    private void write(Decision decision, String outcome, TraceStep finalStep, Written written)
             throws IOException {
         json.writeStartObject();
         json.writeStringField("id", decision.id());
@@ -132,9 +133,12 @@ final class DecisionLog implements Closeable {
         if (finalStep != null) {
             step(finalStep);
         }
+        if (written != null) {
+            step(written.step());
+        }
         json.writeEndArray();
-        if (content != null) {
-            content(content);
+        if (written != null) {
+            content(written.content());
         }
         json.writeEndObject();
     }
