@@ -15,28 +15,55 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Writes every decision as one JSON line once its outcome is final: {@code suppressed} when decided,
  * {@code sent} (with the written content) or {@code cancelled} at send time, and {@code pending} for messages still
  * scheduled when the replay ends. Each line carries the decision's trace.
  *
+ * <p>A sent message's text is written by the content writer. With a writer that calls a model ({@code parallel}),
+ * several messages are written at once on worker threads while the replay goes on; lines still come out in the
+ * order of their decisions.
+ *
  * <p>Not thread-safe.
  */
 final class DecisionLog implements Closeable {
 
+    /** The most lines waiting for their text before the replay waits for the oldest. */
+    static final int MAX_PENDING = 256;
+
+    /** A line whose text may still be being written. */
+    private record Line(Decision decision, String outcome, TraceStep finalStep, Future<Written> written) {}
+
     private final JsonGenerator json;
     private final ContentWriter writer;
+    private final ExecutorService workers;
     private final Map<String, Decision> scheduled = new LinkedHashMap<>();
+    private final ArrayDeque<Line> pending = new ArrayDeque<>();
+    private boolean closed;
 
-    DecisionLog(Writer out, ContentWriter writer) throws IOException {
+    /**
+     * @param parallel whether to write texts on worker threads (for writers that wait on a model)
+     */
+    DecisionLog(Writer out, ContentWriter writer, boolean parallel) throws IOException {
         this.json = new JsonFactory().createGenerator(out);
         this.json.setRootValueSeparator(new SerializedString("\n"));
         this.writer = writer;
+        this.workers = parallel ? Executors.newVirtualThreadPerTaskExecutor() : null;
+    }
+
+    DecisionLog(Writer out, ContentWriter writer) throws IOException {
+        this(out, writer, false);
     }
 
     void effect(Effect effect) {
@@ -46,19 +73,41 @@ final class DecisionLog implements Closeable {
                     if (decided.decision().isScheduled()) {
                         scheduled.put(decided.decision().id(), decided.decision());
                     } else {
-                        write(decided.decision(), "suppressed", null, null);
+                        queue(new Line(decided.decision(), "suppressed", null, null));
                     }
                 }
-                case Effect.Sent sending ->
-                        write(whole(sending.decision()), "sent", null, writer.write(sending.message()));
+                case Effect.Sent sending -> queue(new Line(whole(sending.decision()), "sent", null,
+                        workers == null ? CompletableFuture.completedFuture(writer.write(sending.message()))
+                                : workers.submit(() -> writer.write(sending.message()))));
                 case Effect.Cancelled cancellation ->
-                        write(whole(cancellation.decision()), "cancelled", cancellation.step(), null);
+                        queue(new Line(whole(cancellation.decision()), "cancelled", cancellation.step(), null));
                 case Effect.Late late -> {
                     // Late events are counted in the summary; they produce no decision.
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the decision log", e);
+        }
+    }
+
+    private void queue(Line line) throws IOException {
+        pending.add(line);
+        while (!pending.isEmpty() && (pending.size() > MAX_PENDING || pending.peek().written() == null
+                || pending.peek().written().isDone())) {
+            Line next = pending.poll();
+            write(next.decision(), next.outcome(), next.finalStep(), next.written() == null ? null
+                    : await(next.written()));
+        }
+    }
+
+    private static Written await(Future<Written> written) {
+        try {
+            return written.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a message's text", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the content writer failed: " + e.getCause(), e.getCause());
         }
     }
 
@@ -78,6 +127,18 @@ final class DecisionLog implements Closeable {
 
     @Override
     public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        while (!pending.isEmpty()) {
+            Line next = pending.poll();
+            write(next.decision(), next.outcome(), next.finalStep(), next.written() == null ? null
+                    : await(next.written()));
+        }
+        if (workers != null) {
+            workers.shutdown();
+        }
         for (Decision decision : List.copyOf(scheduled.values())) {
             write(decision, "pending", null, null);
         }
@@ -138,7 +199,7 @@ final class DecisionLog implements Closeable {
         }
         json.writeEndArray();
         if (written != null) {
-            content(written.content());
+            content(written);
         }
         json.writeEndObject();
     }
@@ -151,13 +212,16 @@ final class DecisionLog implements Closeable {
         json.writeEndObject();
     }
 
-    private void content(MessageContent content) throws IOException {
+    private void content(Written written) throws IOException {
         json.writeObjectFieldStart("content");
-        switch (content) {
+        json.writeStringField("source", written.source().key());
+        switch (written.content()) {
             case MessageContent.Email email -> {
                 json.writeStringField("subject", email.subject());
                 json.writeStringField("preheader", email.preheader());
                 json.writeStringField("text", email.text());
+                json.writeStringField("html", email.html());
+                json.writeStringField("callToAction", email.callToAction());
                 json.writeStringField("url", email.url());
             }
             case MessageContent.Sms sms -> json.writeStringField("text", sms.text());

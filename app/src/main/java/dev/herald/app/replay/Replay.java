@@ -4,7 +4,6 @@ import dev.herald.app.importer.EventImporter;
 import dev.herald.app.importer.ImportFormat;
 import dev.herald.app.importer.ImportRecord;
 import dev.herald.app.importer.InputFiles;
-import dev.herald.core.content.ContentWriter;
 import dev.herald.core.engine.Effect;
 import dev.herald.core.engine.Engine;
 import dev.herald.core.engine.EngineConfig;
@@ -47,11 +46,9 @@ final class Replay {
     record Result(ReplaySummary summary, Engine engine, Optional<String> readError) {}
 
     private final EngineConfig config;
-    private final ContentWriter writer;
 
-    Replay(EngineConfig config, ContentWriter writer) {
+    Replay(EngineConfig config) {
         this.config = Objects.requireNonNull(config, "config");
-        this.writer = Objects.requireNonNull(writer, "writer");
     }
 
     /**

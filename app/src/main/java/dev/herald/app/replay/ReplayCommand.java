@@ -3,7 +3,9 @@ package dev.herald.app.replay;
 import dev.herald.app.Main;
 import dev.herald.app.importer.ImportFormat;
 import dev.herald.app.triggers.TriggerFile;
-import dev.herald.core.content.TemplateWriter;
+import dev.herald.app.config.ConfigFile;
+import dev.herald.app.config.Writers;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.herald.core.engine.EngineConfig;
 import dev.herald.core.policy.Policies;
 import dev.herald.core.policy.Policy;
@@ -88,9 +90,15 @@ public final class ReplayCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE})")
     private long seed;
 
-    @Option(names = "--shop-url", defaultValue = "https://shop.example", paramLabel = "URL",
-            description = "the shop's address, for links in written messages (default: ${DEFAULT-VALUE})")
+    @Option(names = "--shop-url", paramLabel = "URL",
+            description = "the shop's address, for links in written messages (default: shop.url from the "
+                    + "configuration, else https://shop.example)")
     private String shopUrl;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Herald's configuration (YAML): the shop, and the writer's LLM provider; every key can "
+                    + "also be set by an environment variable such as HERALD_WRITER_PROVIDER")
+    private Path configFile;
 
     @Option(names = "--no-progress", description = "do not draw a progress bar")
     private boolean noProgress;
@@ -116,19 +124,25 @@ public final class ReplayCommand implements Callable<Integer> {
                 .withLateness(latenessValue())
                 .withSeed(seed);
         Replay.Until stop = untilValue();
-        Replay replay = new Replay(config, new TemplateWriter("Shop", shopUrl));
+        Replay replay = new Replay(config);
         PrintWriter stdout = spec.commandLine().getOut();
         boolean progress = !noProgress && System.console() != null;
         Replay.Result result;
+        Optional<String> writerSummary = Optional.empty();
         long started = System.nanoTime();
         if (out == null) {
             result = replay.run(importFormat, file, stop, Optional.empty(),
                     progress ? Optional.of(System.err) : Optional.empty());
         } else {
-            try (BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
-                    DecisionLog log = new DecisionLog(writer, new TemplateWriter("Shop", shopUrl))) {
+            ConfigFile configuration = ConfigFile.load(Optional.ofNullable(configFile), System.getenv());
+            try (Writers.Built built = Writers.build(configuration, Optional.ofNullable(shopUrl), System.getenv(),
+                    new SimpleMeterRegistry());
+                    BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+                    DecisionLog log = new DecisionLog(writer, built.writer(), built.metrics().isPresent())) {
                 result = replay.run(importFormat, file, stop, Optional.of(log),
                         progress ? Optional.of(System.err) : Optional.empty());
+                log.close();
+                writerSummary = built.metrics().map(m -> WriterSummary.render(built.description(), m.snapshot()));
             }
         }
         String header = "Herald replay of " + file + " (" + importFormat.key() + "), policy " + chosen.name() + " v"
@@ -136,6 +150,7 @@ public final class ReplayCommand implements Callable<Integer> {
                 + (reach == Reachability.ASSUMED ? " (every user reachable on every channel, with consent)" : "");
         stdout.print(result.summary().render(header, result.engine().userCount(), result.engine().pendingCount(),
                 config.fatigue().weeklyCap(), Duration.ofNanos(System.nanoTime() - started)));
+        writerSummary.ifPresent(stdout::print);
         if (out != null) {
             stdout.println("Decisions written to " + out);
         }

@@ -159,6 +159,11 @@ public final class TemplateWriter implements ContentWriter {
         };
     }
 
+    /** The message's main link: the cart, the product, the order's tracking page, or the shop. */
+    public String linkFor(OutgoingMessage message) {
+        return link(message, message.subject());
+    }
+
     private String link(OutgoingMessage message, Subject subject) {
         return switch (message.triggerId()) {
             case "abandoned_cart" -> shopUrl + "/cart";
