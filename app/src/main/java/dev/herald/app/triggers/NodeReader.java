@@ -63,12 +63,13 @@ final class NodeReader {
     }
 
     /**
-     * Reads a mapping whose keys must be among {@code known}; an unknown or repeated key is a problem (the others
-     * are still read).
+     * Reads a mapping whose keys must be among {@code known} (any key when {@code known} is null); an unknown or
+     * repeated key is a problem (the others are still read).
      */
     Optional<Fields> mapping(Node node, String path, List<String> known) {
         if (!(node instanceof MappingNode mapping)) {
-            problem(node, path, "expected a map of " + String.join(", ", known) + ", got " + describe(node));
+            problem(node, path, "expected a map" + (known == null ? "" : " of " + String.join(", ", known))
+                    + ", got " + describe(node));
             return Optional.empty();
         }
         Map<String, Node> values = new LinkedHashMap<>();
@@ -80,7 +81,7 @@ final class NodeReader {
             }
             String key = keyScalar.getValue();
             String keyPath = join(path, key);
-            if (!known.contains(key)) {
+            if (known != null && !known.contains(key)) {
                 problem(keyNode, keyPath, "unknown field \"" + key + "\"; known fields: " + String.join(", ", known));
             } else if (values.containsKey(key)) {
                 problem(keyNode, keyPath, "\"" + key + "\" is given twice (first on line "
@@ -234,6 +235,11 @@ final class NodeReader {
         /** The path of a field of this mapping, such as {@code triggers[1].wait}. */
         String path(String key) {
             return join(path, key);
+        }
+
+        /** The keys given, in file order. */
+        List<String> keys() {
+            return List.copyOf(values.keySet());
         }
 
         /** The field's value, when it is present and not null. */

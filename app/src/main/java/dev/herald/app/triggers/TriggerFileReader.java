@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +49,8 @@ final class TriggerFileReader {
             "wait", "restart_on_entry", "urgency", "exit", "reentry", "channels", "quiet_hours", "variants", "brief");
     private static final List<String> ENTRY_FIELDS = List.of("events", "conditions");
     private static final List<String> EXIT_FIELDS = List.of("events", "cart_emptied", "same_scope");
-    private static final List<String> BRIEF_FIELDS = List.of("goal", "tone", "call_to_action", "allowed_claims");
+    private static final List<String> BRIEF_FIELDS = List.of("goal", "tone", "call_to_action", "allowed_claims",
+            "user_facts", "angles");
     private static final String DURATION_HINT = "write a duration like 30m, 1h or 7d";
     private static final String REENTRY_HINT = "write once, always, {once: 60d} or {cooldown: 30d}";
 
@@ -166,6 +168,14 @@ final class TriggerFileReader {
                 .flatMap(n -> reader.texts(n, f.path("variants"), "[default, short]")).orElse(List.of("default"));
         ContentBrief brief = f.require(reader, "brief", "write at least the goal of the message")
                 .flatMap(n -> readBrief(n, f.path("brief"))).orElse(null);
+        if (brief != null) {
+            for (String variant : brief.variantAngles().keySet()) {
+                if (!variants.contains(variant)) {
+                    reader.problem(f.find("brief").orElseThrow(), f.path("brief") + ".angles." + variant,
+                            "no variant named " + variant + "; the trigger's variants are " + variants);
+                }
+            }
+        }
         if (scope != null && entry.isPresent()) {
             crossCheck(scope, entry.get());
         }
@@ -367,6 +377,15 @@ final class TriggerFileReader {
         return reader.problemCount() == before ? Optional.of(channels) : Optional.empty();
     }
 
+    private static Optional<ContentBrief.UserFact> userFact(String name) {
+        for (ContentBrief.UserFact fact : ContentBrief.UserFact.values()) {
+            if (fact.key().equals(name)) {
+                return Optional.of(fact);
+            }
+        }
+        return Optional.empty();
+    }
+
     private Optional<ContentBrief> readBrief(Node node, String path) {
         Optional<Fields> fields = reader.mapping(node, path, BRIEF_FIELDS);
         if (fields.isEmpty()) {
@@ -382,10 +401,19 @@ final class TriggerFileReader {
         List<String> claims = f.find("allowed_claims")
                 .flatMap(n -> reader.texts(n, f.path("allowed_claims"), "[\"code WELCOME10: 10% off\"]"))
                 .orElse(List.of());
+        List<ContentBrief.UserFact> userFacts = new ArrayList<>();
+        f.find("user_facts").flatMap(n -> reader.texts(n, f.path("user_facts"), "[order_count]")).ifPresent(
+                names -> names.forEach(name -> userFact(name).ifPresentOrElse(userFacts::add,
+                        () -> reader.problem(f.find("user_facts").orElseThrow(), f.path("user_facts"),
+                                "unknown user fact \"" + name + "\"; use order_count or average_order_value"))));
+        Map<String, String> angles = new LinkedHashMap<>();
+        f.find("angles").flatMap(n -> reader.mapping(n, f.path("angles"), null)).ifPresent(a -> a.keys()
+                .forEach(key -> a.find(key).flatMap(n -> reader.text(n, a.path(key)))
+                        .ifPresent(angle -> angles.put(key, angle))));
         if (reader.problemCount() != before || goal.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ContentBrief(goal.get(), tone, callToAction, claims));
+        return Optional.of(new ContentBrief(goal.get(), tone, callToAction, claims, userFacts, angles));
     }
 
     /** Checks that go across fields: the scope and conditions must fit the entry events. */
