@@ -17,7 +17,7 @@ import java.util.List;
  * a valid reply. The replay's summary then shows the model calls per 1,000 messages and the cache hit ratio.
  *
  * <pre>
- * ./herald bench writer taobao ../shared/datasets/userbehavior_timewindow.csv.gz [--provider anthropic] [replay options]
+ * ./herald bench writer taobao ../shared/datasets/userbehavior_timewindow.csv.gz [--provider anthropic]
  * </pre>
  */
 public final class WriterReplay {

@@ -106,8 +106,10 @@ public final class LlmWriter implements ContentWriter, AutoCloseable {
             metrics.cachedIn(Duration.ofNanos(System.nanoTime() - started));
         }
         String detail = "key " + facts.key().label() + (generated ? ", reply " + ready.attempts() + " of "
-                + Generator.REPLIES : "") + (generated && !ready.notes().isEmpty() ? ", " + String.join(", ",
-                        ready.notes()) : "");
+                + Generator.REPLIES : "") + (generated && !ready.notes().isEmpty()
+                        ? ", " + String.join(", ",
+                                ready.notes())
+                        : "");
         return new Written(content, source, detail);
     }
 

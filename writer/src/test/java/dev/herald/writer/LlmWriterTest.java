@@ -171,8 +171,8 @@ class LlmWriterTest {
 
     @Test
     void shouldShareGenerationsAcrossPricesBecausePricesArePlaceholders() {
-        writer(model.then("""
-                {"title": "{{item_name}}: now {{price}}", "body": "Was {{old_price}}, {{price_drop_percent}} less."}"""));
+        writer(model.then("{\"title\": \"{{item_name}}: now {{price}}\", "
+                + "\"body\": \"Was {{old_price}}, {{price_drop_percent}} less.\"}"));
 
         Written first = writer.write(Messages.priceDrop("1", Channel.PUSH, Messages.SHOES, "99.90"));
         Written second = writer.write(Messages.priceDrop("2", Channel.PUSH,

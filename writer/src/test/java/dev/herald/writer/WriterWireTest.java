@@ -107,7 +107,7 @@ class WriterWireTest {
 
         assertThat(written.source()).isEqualTo(Written.Source.GENERATED);
         assertThat(stub.requestCount()).isEqualTo(2);
-        assertThat(stub.lastRequest().body()).contains("not valid JSON");
+        assertThat(stub.lastRequest().body()).contains("reply with one JSON object only");
     }
 
     @Test

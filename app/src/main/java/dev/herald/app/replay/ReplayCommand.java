@@ -1,16 +1,16 @@
 package dev.herald.app.replay;
 
 import dev.herald.app.Main;
-import dev.herald.app.importer.ImportFormat;
-import dev.herald.app.triggers.TriggerFile;
 import dev.herald.app.config.ConfigFile;
 import dev.herald.app.config.Writers;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import dev.herald.app.importer.ImportFormat;
+import dev.herald.app.triggers.TriggerFile;
 import dev.herald.core.engine.EngineConfig;
 import dev.herald.core.policy.Policies;
 import dev.herald.core.policy.Policy;
 import dev.herald.core.trigger.TriggerSet;
 import dev.herald.core.util.DurationText;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -124,6 +124,7 @@ public final class ReplayCommand implements Callable<Integer> {
                 .withLateness(latenessValue())
                 .withSeed(seed);
         Replay.Until stop = untilValue();
+        ConfigFile configuration = ConfigFile.load(Optional.ofNullable(configFile), System.getenv());
         Replay replay = new Replay(config);
         PrintWriter stdout = spec.commandLine().getOut();
         boolean progress = !noProgress && System.console() != null;
@@ -134,14 +135,13 @@ public final class ReplayCommand implements Callable<Integer> {
             result = replay.run(importFormat, file, stop, Optional.empty(),
                     progress ? Optional.of(System.err) : Optional.empty());
         } else {
-            ConfigFile configuration = ConfigFile.load(Optional.ofNullable(configFile), System.getenv());
             try (Writers.Built built = Writers.build(configuration, Optional.ofNullable(shopUrl), System.getenv(),
-                    new SimpleMeterRegistry());
-                    BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
-                    DecisionLog log = new DecisionLog(writer, built.writer(), built.metrics().isPresent())) {
-                result = replay.run(importFormat, file, stop, Optional.of(log),
-                        progress ? Optional.of(System.err) : Optional.empty());
-                log.close();
+                    new SimpleMeterRegistry())) {
+                try (BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+                        DecisionLog log = new DecisionLog(writer, built.writer(), built.metrics().isPresent())) {
+                    result = replay.run(importFormat, file, stop, Optional.of(log),
+                            progress ? Optional.of(System.err) : Optional.empty());
+                }
                 writerSummary = built.metrics().map(m -> WriterSummary.render(built.description(), m.snapshot()));
             }
         }

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +49,8 @@ class TriggerFileTest {
                 new Exit(Set.of(EventType.ORDER_COMPLETED), false, true, false), new Reentry.Once(Duration.ofDays(30)),
                 List.of(Channel.EMAIL, Channel.PUSH, Channel.SMS, Channel.IN_APP), true, List.of("default"),
                 new ContentBrief("Bring the shopper back to the cart they left, naming what is in it.",
-                        "friendly, short, no pressure", "Return to your cart", List.of())));
+                        "friendly, short, no pressure", "Return to your cart", List.of(),
+                        List.of(ContentBrief.UserFact.ORDER_COUNT), Map.of())));
     }
 
     @Test
@@ -414,5 +416,62 @@ class TriggerFileTest {
     private static void assertProblem(String yaml, String expected) {
         TriggerFileException error = parseFailing(yaml);
         assertThat(error.problems()).extracting(TriggerFileException.Problem::toString).containsExactly(expected);
+    }
+
+    static String cartTrigger(String variants, String briefExtra) {
+        return """
+                triggers:
+                  - id: cart
+                    kind: marketing
+                    scope: cart
+                    entry:
+                      events: [Product Added]
+                    wait: 1h
+                    urgency: 2h
+                    reentry: once
+                    channels: [email]
+                    variants: %s
+                    brief:
+                      goal: Nudge.
+                %s""".formatted(variants, briefExtra);
+    }
+
+    @Test
+    void shouldReadVariantAnglesAndUserFacts() {
+        // Arrange
+        String yaml = cartTrigger("[default, urgency]", """
+                      user_facts: [order_count, average_order_value]
+                      angles:
+                        urgency: Say that carts are not kept for ever.
+                """);
+
+        // Act
+        TriggerDefinition trigger = TriggerFile.parse("t.yaml", yaml).find("cart").orElseThrow();
+
+        // Assert
+        assertThat(trigger.brief().userFacts()).containsExactly(ContentBrief.UserFact.ORDER_COUNT,
+                ContentBrief.UserFact.AVERAGE_ORDER_VALUE);
+        assertThat(trigger.brief().angleOf("urgency")).isEqualTo("Say that carts are not kept for ever.");
+        assertThat(trigger.brief().angleOf("default")).isEmpty();
+    }
+
+    @Test
+    void shouldRejectAnAngleForAnUnknownVariantAndAnUnknownUserFact() {
+        // Arrange
+        String yaml = cartTrigger("[default]", """
+                      user_facts: [shoe_size]
+                      angles:
+                        urgent: Hurry.
+                """);
+
+        // Act + Assert
+        assertThatThrownBy(() -> TriggerFile.parse("t.yaml", yaml)).isInstanceOf(TriggerFileException.class)
+                .hasMessageContaining("unknown user fact \"shoe_size\"; use order_count or average_order_value");
+        assertThatThrownBy(() -> TriggerFile.parse("t.yaml", cartTrigger("[default]", """
+                      angles:
+                        urgent: Hurry.
+                """))).isInstanceOf(TriggerFileException.class)
+                .hasMessageContaining("brief.angles.urgent: no variant named urgent; the trigger's variants are "
+                        + "[default]");
     }
 }
