@@ -63,8 +63,11 @@ record MessageFacts(ContentKey key, Map<String, String> placeholders, List<Strin
             putText(item, "name", name, texts);
             putText(item, "brand", clean(lead.brand(), BRAND_LIMIT), texts);
             putText(item, "category", clean(lead.category().replace('.', ' '), CATEGORY_LIMIT), texts);
-            if (!name.isEmpty()) {
+            if (item.has("name")) {
                 values.put("item_name", name);
+            }
+            if (item.isEmpty()) {
+                data.remove("item");
             }
             if (lead.price() != null) {
                 values.put("price", money(lead.price(), lead.currency()));
@@ -124,8 +127,9 @@ record MessageFacts(ContentKey key, Map<String, String> placeholders, List<Strin
         return flat.length() <= limit ? flat : flat.substring(0, limit).strip();
     }
 
+    /** Puts a text the model may use; one with no letters (a bare id, as Taobao's categories) says nothing. */
     private static void putText(ObjectNode node, String field, String value, List<String> texts) {
-        if (!value.isEmpty()) {
+        if (value.codePoints().anyMatch(Character::isLetter)) {
             node.put(field, value);
             texts.add(value);
         }

@@ -214,4 +214,17 @@ class LlmWriterTest {
                 .contains("- Trail Runner 2 shoes: 89.90 EUR");
         assertThat(written.detail()).contains("removed");
     }
+
+    @Test
+    void shouldShareOneGenerationAcrossItemsKnownOnlyByIds() {
+        writer(model.then("{\"title\": \"Still in your cart\", \"body\": \"{{first_name}}, come back.\"}"));
+
+        for (int i = 0; i < 20; i++) {
+            Product bare = new Product("40" + i, "", null, "", Integer.toString(4_000_000 + i), "", "", "");
+            writer.write(Messages.cart(Integer.toString(i), "Anna", Channel.PUSH, "en", bare));
+        }
+
+        assertThat(model.asked).hasSize(1);
+        assertThat(model.asked.get(0).turns().get(0).text()).doesNotContain("4000000").doesNotContain("\"item\"");
+    }
 }
