@@ -132,6 +132,10 @@ public final class ReplayCommand implements Callable<Integer> {
         Optional<String> writerSummary = Optional.empty();
         long started = System.nanoTime();
         if (out == null) {
+            if (configFile != null) {
+                spec.commandLine().getErr().println("herald: note: messages are written only for the decision log;"
+                        + " add --out FILE to have the writer configured in " + configFile + " write them");
+            }
             result = replay.run(importFormat, file, stop, Optional.empty(),
                     progress ? Optional.of(System.err) : Optional.empty());
         } else {
