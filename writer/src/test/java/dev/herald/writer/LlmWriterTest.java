@@ -227,4 +227,22 @@ class LlmWriterTest {
         assertThat(model.asked).hasSize(1);
         assertThat(model.asked.get(0).turns().get(0).text()).doesNotContain("4000000").doesNotContain("\"item\"");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "{\"title\": \"Still thinking it over?\", \"body\": \"Hi {{first_name}}! Your Pace Trail Runner 2 shoes"
+                    + " are still in your cart.\"}",
+            "{\"title\": \"{{first_name}}, your cart misses you\", \"body\": \"The Trail Runner 2 shoes by Pace"
+                    + " are waiting. Tap to finish your order.\"}",
+            "{\"title\": \"{{first_name}}, вы кое-что забыли\", \"body\": \"Кроссовки Trail Runner 2 shoes от"
+                    + " Pace всё ещё в корзине. Вернитесь, когда будет удобно!\"}",
+            "{\"title\": \"Ready when you are\", \"body\": \"{{first_name}}, {{item_name}} is saved in your cart"
+                    + " — come back any time.\"}"})
+    void shouldAcceptOrdinaryRepliesThatKeepTheRules(String reply) {
+        writer(model.then(reply));
+
+        Written written = writer.write(Messages.cart("1", "Anna", Channel.PUSH, "en", Messages.SHOES));
+
+        assertThat(written.source()).as(written.detail()).isEqualTo(Written.Source.GENERATED);
+    }
 }
