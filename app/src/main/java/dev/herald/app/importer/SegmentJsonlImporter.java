@@ -1,8 +1,8 @@
 package dev.herald.app.importer;
 
-import dev.herald.app.segment.SegmentParser;
-import dev.herald.app.segment.SegmentResult;
 import dev.herald.core.event.Event;
+import dev.herald.server.segment.SegmentParser;
+import dev.herald.server.segment.SegmentResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.Consumer;

@@ -1,4 +1,4 @@
-package dev.herald.app.segment;
+package dev.herald.server.segment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

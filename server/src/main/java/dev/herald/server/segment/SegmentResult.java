@@ -1,4 +1,4 @@
-package dev.herald.app.segment;
+package dev.herald.server.segment;
 
 import dev.herald.core.event.Event;
 import java.util.List;

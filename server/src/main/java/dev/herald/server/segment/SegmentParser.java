@@ -1,11 +1,11 @@
-package dev.herald.app.segment;
+package dev.herald.server.segment;
 
-import static dev.herald.app.segment.JsonFields.decimal;
-import static dev.herald.app.segment.JsonFields.id;
-import static dev.herald.app.segment.JsonFields.isAbsent;
-import static dev.herald.app.segment.JsonFields.object;
-import static dev.herald.app.segment.JsonFields.positiveInt;
-import static dev.herald.app.segment.JsonFields.text;
+import static dev.herald.server.segment.JsonFields.decimal;
+import static dev.herald.server.segment.JsonFields.id;
+import static dev.herald.server.segment.JsonFields.isAbsent;
+import static dev.herald.server.segment.JsonFields.object;
+import static dev.herald.server.segment.JsonFields.positiveInt;
+import static dev.herald.server.segment.JsonFields.text;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;

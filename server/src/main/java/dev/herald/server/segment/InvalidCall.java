@@ -1,4 +1,4 @@
-package dev.herald.app.segment;
+package dev.herald.server.segment;
 
 /**
  * Stops reading a call at its first bad field. Internal to the parser; carries no stack trace, since it is a normal

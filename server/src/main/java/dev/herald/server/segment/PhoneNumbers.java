@@ -1,4 +1,4 @@
-package dev.herald.app.segment;
+package dev.herald.server.segment;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;

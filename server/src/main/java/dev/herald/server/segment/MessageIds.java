@@ -1,4 +1,4 @@
-package dev.herald.app.segment;
+package dev.herald.server.segment;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
