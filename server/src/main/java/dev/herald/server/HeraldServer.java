@@ -1,0 +1,193 @@
+package dev.herald.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.herald.core.content.ContentWriter;
+import dev.herald.core.engine.Engine;
+import dev.herald.core.engine.EngineConfig;
+import dev.herald.core.profile.Channel;
+import dev.herald.core.time.EngineClock;
+import dev.herald.core.trigger.TriggerDefinition;
+import dev.herald.delivery.Deliverer;
+import dev.herald.server.admin.AdminRoutes;
+import dev.herald.server.http.HttpApi;
+import dev.herald.server.http.InboxRoutes;
+import dev.herald.server.http.Keys;
+import dev.herald.server.ingest.Incoming;
+import dev.herald.server.ingest.Journal;
+import dev.herald.server.ingest.OwnEvents;
+import dev.herald.server.ingest.SegmentIntake;
+import dev.herald.server.runtime.Dispatcher;
+import dev.herald.server.runtime.EffectStore;
+import dev.herald.server.runtime.EngineRunner;
+import dev.herald.server.runtime.InboxDeliverer;
+import dev.herald.server.segment.SegmentParser;
+import dev.herald.server.segment.SegmentResult;
+import dev.herald.server.track.LinkRewriter;
+import dev.herald.server.track.TrackingLinks;
+import dev.herald.server.track.TrackingRoutes;
+import dev.herald.store.Database;
+import dev.herald.store.Store;
+import dev.herald.store.StoredEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code herald serve}: the composition of the service. On start it opens the store, marks sends a crash left
+ * unfinished, rebuilds the engine from the stored events, and then takes events over HTTP, runs the engine, writes
+ * and sends messages, and tracks what recipients do. {@link #close()} shuts down in the reverse order, finishing
+ * what was acknowledged.
+ */
+public final class HeraldServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HeraldServer.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Database database;
+    private final Store store;
+    private final EffectStore effects;
+    private final EngineRunner runner;
+    private final Journal journal;
+    private final Dispatcher dispatcher;
+    private final HttpApi http;
+    private final PrometheusMeterRegistry metrics;
+
+    private HeraldServer(Database database, Store store, EffectStore effects, EngineRunner runner, Journal journal,
+            Dispatcher dispatcher, HttpApi http, PrometheusMeterRegistry metrics) {
+        this.database = database;
+        this.store = store;
+        this.effects = effects;
+        this.runner = runner;
+        this.journal = journal;
+        this.dispatcher = dispatcher;
+        this.http = http;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Starts the service.
+     *
+     * @param engineConfig the triggers, policy and defaults
+     * @param deliverers the configured providers by channel (in-app is always the inbox)
+     * @param forget removes a user from the engine (for deletion), saying whether it knew them
+     */
+    public static HeraldServer start(ServerSettings settings, EngineConfig engineConfig, ContentWriter writer,
+            Map<Channel, Deliverer> deliverers, Clock clock, BiFunction<Engine, String, Boolean> forget) {
+        long started = System.nanoTime();
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Database database = Database.open(settings.database());
+        Store store = new Store(database);
+        int interrupted = store.outbox().recoverInterrupted();
+        if (interrupted > 0) {
+            LOG.warn("{} messages were being sent when Herald stopped; they are marked unknown and not sent again",
+                    interrupted);
+        }
+        TrackingLinks links = new TrackingLinks(settings.publicUrl(), settings.trackingSecret());
+        EffectStore effects = new EffectStore(store.decisions(), store.outbox(), writer, new LinkRewriter(links),
+                trigger -> engineConfig.triggers().find(trigger).map(TriggerDefinition::urgency)
+                        .orElse(Duration.ofHours(24)),
+                clock);
+        Engine engine = new Engine(engineConfig, effects);
+        SegmentParser parser = new SegmentParser(settings.defaultPhoneRegion());
+        long replayed = replay(store, engine, parser);
+        long appliedSeq = store.events().lastSeq();
+        EngineRunner runner = new EngineRunner(engine, settings.clock(), EngineClock.wall(clock), appliedSeq,
+                (e, seq, now) -> {}).start();
+        Counter eventsIn = Counter.builder("herald.events.in").description("events stored").register(metrics);
+        Journal journal = new Journal(events -> {
+            List<StoredEvent> rows = new ArrayList<>(events.size());
+            for (Incoming incoming : events) {
+                rows.add(new StoredEvent(0, incoming.event().messageId(), incoming.userId(),
+                        incoming.event().type().name(), incoming.event().timestamp(), incoming.receivedAt(),
+                        incoming.payload()));
+            }
+            List<Boolean> fresh = store.events().append(rows);
+            return new Journal.Appended(fresh, store.events().lastSeq());
+        }, (fresh, lastSeq) -> {
+            eventsIn.increment(fresh.size());
+            runner.apply(fresh, lastSeq);
+        }, 1000, 10_000);
+        OwnEvents own = new OwnEvents(parser);
+        Map<Channel, Deliverer> all = new EnumMap<>(Channel.class);
+        all.putAll(deliverers);
+        all.put(Channel.IN_APP, new InboxDeliverer(store.inbox(), clock));
+        Dispatcher dispatcher = new Dispatcher(store.outbox(), all, links, clock, invalid -> journal.submit(
+                own.one("Message Bounced", invalid.messageId(), invalid.userId(), invalid.channel(), clock.instant(),
+                        "bounce")),
+                metrics).start();
+        Gauge.builder("herald.outbox.pending", store.outbox(), o -> o.pendingCount()).register(metrics);
+        Gauge.builder("herald.engine.backlog", runner, EngineRunner::backlog).register(metrics);
+        Keys keys = new Keys(settings.writeKeys(), settings.adminKey());
+        HttpApi http = new HttpApi(keys, new SegmentIntake(parser), journal, clock,
+                () -> health(database, store, runner), metrics::scrape, List.of(
+                        new AdminRoutes(keys, engineConfig.triggers(), runner, store, forget),
+                        new InboxRoutes(keys, store.inbox(), store.engagements(), journal, own, clock),
+                        new TrackingRoutes(links, store.outbox(), store.engagements(), journal, own, clock)))
+                .start(settings.host(), settings.port());
+        LOG.info("herald serve: listening on {}:{}, {}; {} stored events replayed into the engine; started in {} ms",
+                settings.host(), http.port(), database.describe(), replayed,
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
+        return new HeraldServer(database, store, effects, runner, journal, dispatcher, http, metrics);
+    }
+
+    /** Feeds every stored event to a fresh engine, in the order stored. */
+    private static long replay(Store store, Engine engine, SegmentParser parser) {
+        long[] count = {0};
+        store.events().readAfter(0, 10_000, stored -> {
+            try {
+                JsonNode call = JSON.readTree(stored.payload());
+                SegmentResult result = parser.parse(call, null, stored.receivedAt());
+                result.events().forEach(engine::accept);
+                count[0]++;
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                LOG.error("stored event {} is not JSON; skipped", stored.seq(), e);
+            }
+        });
+        return count[0];
+    }
+
+    private static ObjectNode health(Database database, Store store, EngineRunner runner) {
+        boolean reachable = database.isReachable();
+        ObjectNode node = JSON.createObjectNode().put("status", reachable ? "ok" : "database_unreachable");
+        node.put("database", reachable ? "ok" : "unreachable");
+        node.put("engineBacklog", runner.backlog()).put("appliedEventSeq", runner.appliedSeq());
+        return node;
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public EngineRunner runner() {
+        return runner;
+    }
+
+    /** Stops taking requests, finishes what was acknowledged, sends nothing half, and closes the store. */
+    @Override
+    public void close() {
+        http.close();
+        journal.close();
+        runner.close();
+        effects.close();
+        dispatcher.close();
+        metrics.close();
+        database.close();
+        LOG.info("herald serve: stopped");
+    }
+}

@@ -1,0 +1,45 @@
+package dev.herald.server;
+
+import dev.herald.server.runtime.EngineRunner;
+import dev.herald.store.DatabaseSettings;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How {@code herald serve} runs.
+ *
+ * @param host the address to listen on
+ * @param port the port; 0 takes a free one
+ * @param publicUrl how recipients reach this server, for tracking links
+ * @param writeKeys keys that may send events and read inboxes
+ * @param adminKey the key of the admin API
+ * @param trackingSecret the secret that signs tracking links (at least 32 characters)
+ * @param clock wall (live) or event time (replays and simulations driven through the API)
+ * @param checkpointEvery how often the engine's state is checkpointed
+ * @param defaultPhoneRegion the region of phone numbers written without a country code, or null
+ */
+public record ServerSettings(
+        String host,
+        int port,
+        String publicUrl,
+        List<String> writeKeys,
+        String adminKey,
+        String trackingSecret,
+        EngineRunner.ClockMode clock,
+        Duration checkpointEvery,
+        DatabaseSettings database,
+        String defaultPhoneRegion) {
+
+    public ServerSettings {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(publicUrl, "publicUrl");
+        writeKeys = List.copyOf(writeKeys);
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(checkpointEvery, "checkpointEvery");
+        Objects.requireNonNull(database, "database");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("server.port must be between 0 and 65535, got " + port);
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package dev.herald.server.runtime;
+
+import dev.herald.core.content.ContentWriter;
+import dev.herald.core.content.MessageContent;
+import dev.herald.core.content.Written;
+import dev.herald.core.decision.Decision;
+import dev.herald.core.decision.OutgoingMessage;
+import dev.herald.core.decision.TraceStep;
+import dev.herald.core.engine.Effect;
+import dev.herald.server.track.LinkRewriter;
+import dev.herald.store.DecisionLog;
+import dev.herald.store.DecisionRow;
+import dev.herald.store.Outbox;
+import dev.herald.store.OutboxEntry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where the engine's effects go, off the engine thread: decisions to the decisions table (batched), and a sent
+ * message to the writer (on worker threads, since a model may take seconds), then through link tracking into the
+ * outbox, where the dispatcher finds it. The outbox keeps one row per message id, so an effect emitted again (a
+ * restart replays the events after the last checkpoint) never sends twice, and a message already in the outbox is
+ * not written again.
+ */
+public final class EffectStore implements java.util.function.Consumer<Effect>, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EffectStore.class);
+    private static final int BATCH = 200;
+
+    /** A row to write, or a sent message to write first. */
+    private sealed interface Work {
+        record Row(Decision decision, String outcome, List<TraceStep> later)
+                implements Work {}
+
+        record Sent(Decision decision, OutgoingMessage message, Written written) implements Work {}
+    }
+
+    private final DecisionLog decisions;
+    private final Outbox outbox;
+    private final ContentWriter writer;
+    private final LinkRewriter links;
+    private final Function<String, Duration> urgencyOf;
+    private final Clock clock;
+    private final BlockingQueue<Work> queue = new LinkedBlockingQueue<>();
+    private final ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor();
+    private final AtomicLong outstanding = new AtomicLong();
+    private final AtomicLong late = new AtomicLong();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    /**
+     * @param urgencyOf a trigger's urgency window by trigger id: a message not sent within it after its trigger
+     *     fired expires
+     */
+    public EffectStore(DecisionLog decisions, Outbox outbox, ContentWriter writer, LinkRewriter links,
+            Function<String, Duration> urgencyOf, Clock clock) {
+        this.decisions = decisions;
+        this.outbox = outbox;
+        this.writer = writer;
+        this.links = links;
+        this.urgencyOf = urgencyOf;
+        this.clock = clock;
+        this.thread = Thread.ofPlatform().name("herald-effects").daemon().start(this::run);
+    }
+
+    @Override
+    public void accept(Effect effect) {
+        switch (effect) {
+            case Effect.Decided decided -> enqueue(new Work.Row(decided.decision(),
+                    decided.decision().isScheduled() ? "scheduled" : "suppressed", decided.decision().trace()));
+            case Effect.Cancelled cancelled -> {
+                List<TraceStep> steps = new ArrayList<>(cancelled.decision().trace());
+                steps.add(cancelled.step());
+                enqueue(new Work.Row(cancelled.decision(), "cancelled", steps));
+            }
+            case Effect.Sent sent -> {
+                outstanding.incrementAndGet();
+                writers.execute(() -> {
+                    try {
+                        if (outbox.find(sent.message().messageId()).isPresent()) {
+                            return;
+                        }
+                        Written written = writer.write(sent.message());
+                        enqueue(new Work.Sent(sent.decision(), sent.message(), written));
+                    } finally {
+                        outstanding.decrementAndGet();
+                    }
+                });
+            }
+            case Effect.Late lateEvent -> late.incrementAndGet();
+        }
+    }
+
+    private void enqueue(Work work) {
+        outstanding.incrementAndGet();
+        queue.add(work);
+    }
+
+    /** Events the engine received too late to process in order. */
+    public long lateCount() {
+        return late.get();
+    }
+
+    /** Waits until every effect received so far is stored (before a checkpoint). */
+    public boolean drain(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (outstanding.get() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void run() {
+        List<Work> batch = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
+            try {
+                Work first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, BATCH - 1);
+                store(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("storing {} effects failed; retrying in a second", batch.size(), e);
+                sleep();
+                queue.addAll(batch);
+                outstanding.addAndGet(batch.size());
+            } finally {
+                outstanding.addAndGet(-batch.size());
+                batch.clear();
+            }
+        }
+    }
+
+    private void store(List<Work> batch) {
+        Instant now = clock.instant();
+        List<DecisionRow> rows = new ArrayList<>();
+        for (Work work : batch) {
+            switch (work) {
+                case Work.Row row -> rows.add(DecisionRows.row(row.decision(), row.outcome(), earlier(row.decision(),
+                        row.outcome()), row.later(), null, now));
+                case Work.Sent sent -> {
+                    OutgoingMessage message = sent.message();
+                    MessageContent tracked = links.rewrite(message.messageId(), sent.written().content());
+                    Instant expires = sent.decision().occurrence().firedAt().plus(urgencyOf.apply(
+                            message.triggerId()));
+                    outbox.enqueue(OutboxEntry.pending(message.messageId(), message.userId(), message.triggerId(),
+                            message.channel().key(), message.kind().name().toLowerCase(Locale.ROOT),
+                            message.address(), ContentJson.text(tracked), message.sendAt(),
+                            expires.isBefore(message.sendAt()) ? message.sendAt() : expires));
+                    List<TraceStep> later = new ArrayList<>(sent.decision().trace());
+                    later.add(sent.written().step());
+                    rows.add(DecisionRows.row(sent.decision(), "sent", earlier(sent.decision(), "sent"), later,
+                            sent.written(), now));
+                }
+            }
+        }
+        decisions.upsert(rows);
+    }
+
+    /** The stored trace of a decision decided earlier (scheduled), for outcomes at send time. */
+    private String earlier(Decision decision, String outcome) {
+        if (outcome.equals("scheduled") || outcome.equals("suppressed")) {
+            return null;
+        }
+        return decisions.find(decision.id()).map(DecisionRow::trace).orElse(null);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        drain(Duration.ofSeconds(30));
+        running = false;
+        writers.shutdown();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
