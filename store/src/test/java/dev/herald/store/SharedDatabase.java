@@ -30,10 +30,22 @@ final class SharedDatabase {
                 } catch (RuntimeException e) {
                     // stopped already by the embedded server's own hook
                 }
-                deleteRecursively(folder);
+                // the embedded server's own hook may still be stopping it: its last files come late
+                for (int attempt = 0; attempt < 50 && Files.exists(folder); attempt++) {
+                    deleteRecursively(folder);
+                    pause();
+                }
             }));
         }
         return database;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Empties the tables and restarts their ids. */
