@@ -1,0 +1,37 @@
+package dev.herald.store;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything the store holds about one user, for an export.
+ *
+ * @param events the user's events, newest first
+ * @param decisions the decisions about the user, the last changed first
+ * @param outbox the user's messages, the latest due first
+ * @param engagement the reports about the user's messages, the latest first
+ * @param inbox the user's in-app messages, the newest first
+ */
+public record UserData(
+        String userId,
+        List<StoredEvent> events,
+        List<DecisionRow> decisions,
+        List<OutboxEntry> outbox,
+        List<EngagementRow> engagement,
+        List<InboxItem> inbox) {
+
+    public UserData {
+        Objects.requireNonNull(userId, "userId");
+        events = List.copyOf(events);
+        decisions = List.copyOf(decisions);
+        outbox = List.copyOf(outbox);
+        engagement = List.copyOf(engagement);
+        inbox = List.copyOf(inbox);
+    }
+
+    /** Whether the store holds nothing about the user. */
+    public boolean isEmpty() {
+        return events.isEmpty() && decisions.isEmpty() && outbox.isEmpty() && engagement.isEmpty()
+                && inbox.isEmpty();
+    }
+}
