@@ -65,7 +65,7 @@ public final class AdminRoutes implements HttpApi.RouteGroup {
 
     private void triggers(Context ctx) {
         ArrayNode list = JSON.createArrayNode();
-        for (TriggerDefinition t : triggers.triggers()) {
+        for (TriggerDefinition t : triggers.all()) {
             ObjectNode node = list.addObject().put("id", t.id()).put("name", t.name())
                     .put("kind", t.kind().name().toLowerCase(java.util.Locale.ROOT)).put("priority", t.priority())
                     .put("scope", t.scope().name().toLowerCase(java.util.Locale.ROOT))

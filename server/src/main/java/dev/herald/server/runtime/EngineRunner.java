@@ -3,8 +3,11 @@ package dev.herald.server.runtime;
 import dev.herald.core.engine.Engine;
 import dev.herald.core.time.EngineClock;
 import dev.herald.server.ingest.Incoming;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -55,6 +58,7 @@ public final class EngineRunner implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile long appliedSeq;
+    private volatile Instant engineTime = Instant.EPOCH;
 
     public EngineRunner(Engine engine, ClockMode mode, EngineClock wall, long appliedSeq,
             Checkpointer checkpointer) {
@@ -89,6 +93,36 @@ public final class EngineRunner implements AutoCloseable {
         return appliedSeq;
     }
 
+    /**
+     * The service's clock: the wall clock live, engine time (the time of the events) in event-time mode, so that
+     * delivery, expiry and tracking keep the same time as the engine.
+     */
+    public Clock serviceClock() {
+        if (mode == ClockMode.WALL) {
+            return clockOf(wall);
+        }
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return engineTime;
+            }
+        };
+    }
+
+    private static Clock clockOf(EngineClock wall) {
+        return wall instanceof EngineClock.Wall w ? w.clock() : Clock.systemUTC();
+    }
+
     /** Commands waiting for the engine thread. */
     public int backlog() {
         return commands.size();
@@ -104,6 +138,7 @@ public final class EngineRunner implements AutoCloseable {
                 if (mode == ClockMode.WALL) {
                     engine.tick(wall);
                 }
+                engine.now().ifPresent(now -> engineTime = now);
                 checkpointer.applied(engine, appliedSeq, wall.now());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
