@@ -1,0 +1,46 @@
+package dev.herald.delivery.http;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** Sends requests and turns every failure into an {@link HttpOutcome}, never an exception. */
+public final class HttpCalls {
+
+    private HttpCalls() {}
+
+    /** A client that never follows redirects and gives up connecting after {@code connectTimeout}. */
+    public static HttpClient newClient(Duration connectTimeout) {
+        return HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /** Sends the request and reads the whole body as UTF-8. An interrupt is kept and reported as unanswered. */
+    public static HttpOutcome send(HttpClient client, HttpRequest request) {
+        try {
+            HttpResponse<String> response = client.send(request,
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new HttpOutcome.Answered(response.statusCode(), response.headers(), response.body());
+        } catch (HttpTimeoutException e) {
+            String limit = request.timeout().map(Duration::toString).orElse("the connect timeout");
+            return new HttpOutcome.Unanswered("no answer from " + request.uri().getHost() + " (timed out after "
+                    + limit + ")");
+        } catch (IOException e) {
+            return new HttpOutcome.Unanswered("cannot reach " + request.uri().getHost() + ": " + describe(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new HttpOutcome.Unanswered("interrupted while waiting for " + request.uri().getHost());
+        }
+    }
+
+    private static String describe(IOException e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+}
