@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /** Sends requests and turns every failure into an {@link HttpOutcome}, never an exception. */
 public final class HttpCalls {
@@ -21,8 +22,17 @@ public final class HttpCalls {
                 .build();
     }
 
-    /** Sends the request and reads the whole body as UTF-8. An interrupt is kept and reported as unanswered. */
-    public static HttpOutcome send(HttpClient client, HttpRequest request) {
+    /**
+     * Builds the request, sends it and reads the whole body as UTF-8. A request that cannot be built (the builder
+     * throws {@link IllegalArgumentException}) is unsendable; an interrupt is kept and reported as unanswered.
+     */
+    public static HttpOutcome send(HttpClient client, Supplier<HttpRequest> builder) {
+        HttpRequest request;
+        try {
+            request = builder.get();
+        } catch (IllegalArgumentException e) {
+            return new HttpOutcome.Unsendable("cannot build the request: " + e.getMessage());
+        }
         try {
             HttpResponse<String> response = client.send(request,
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

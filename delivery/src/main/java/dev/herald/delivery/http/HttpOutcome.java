@@ -3,7 +3,7 @@ package dev.herald.delivery.http;
 import java.net.http.HttpHeaders;
 import java.util.Objects;
 
-/** What came of one HTTP request: an answer with any status, or none at all. */
+/** What came of one HTTP request: an answer with any status, none at all, or a request that could not be made. */
 public sealed interface HttpOutcome {
 
     /** The server answered. */
@@ -41,6 +41,16 @@ public sealed interface HttpOutcome {
      */
     record Unanswered(String reason) implements HttpOutcome {
         public Unanswered {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * The request could not be built, for example because a header value would carry a line break or a character
+     * HTTP headers cannot; sending it again will not help.
+     */
+    record Unsendable(String reason) implements HttpOutcome {
+        public Unsendable {
             Objects.requireNonNull(reason, "reason");
         }
     }

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * OAuth 2 access tokens of a service account: a signed JWT is exchanged at the token endpoint
@@ -34,6 +35,9 @@ final class AccessTokens {
 
     /** The lifetime assumed when the answer gives no {@code expires_in}. */
     static final Duration DEFAULT_LIFETIME = Duration.ofHours(1);
+
+    /** The longest a token is kept, whatever {@code expires_in} says. */
+    static final Duration MAX_LIFETIME = Duration.ofDays(1);
 
     /** A token, or why there is none. */
     sealed interface Grant {
@@ -105,13 +109,15 @@ final class AccessTokens {
     private Grant fetch(Instant now) {
         String assertion = ServiceAccountJwt.sign(account, scope, tokenUrl.toString(), now);
         String form = FormBody.encode(Map.of("grant_type", JWT_BEARER, "assertion", assertion));
-        HttpRequest request = HttpRequest.newBuilder(tokenUrl)
+        Supplier<HttpRequest> request = () -> HttpRequest.newBuilder(tokenUrl)
                 .timeout(timeout)
                 .header("Content-Type", FormBody.CONTENT_TYPE)
                 .header("Accept", JsonBodies.CONTENT_TYPE)
                 .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8))
                 .build();
         return switch (HttpCalls.send(client, request)) {
+            case HttpOutcome.Unsendable unsendable -> new Grant.Refused(
+                    new DeliveryResult.Rejected("cannot get an access token: " + unsendable.reason(), false));
             case HttpOutcome.Unanswered unanswered -> new Grant.Refused(
                     new DeliveryResult.Retry("cannot get an access token: " + unanswered.reason(), Duration.ZERO));
             case HttpOutcome.Answered answered -> granted(answered, now);
@@ -123,7 +129,8 @@ final class AccessTokens {
         String token = body.path("access_token").asText("");
         if (answer.successful() && !token.isEmpty()) {
             long seconds = body.path("expires_in").asLong(0);
-            Duration lifetime = seconds > 0 ? Duration.ofSeconds(seconds) : DEFAULT_LIFETIME;
+            Duration lifetime = seconds > 0 ? Duration.ofSeconds(Math.min(seconds, MAX_LIFETIME.toSeconds()))
+                    : DEFAULT_LIFETIME;
             Duration margin = lifetime.dividedBy(2).compareTo(REFRESH_MARGIN) < 0 ? lifetime.dividedBy(2)
                     : REFRESH_MARGIN;
             cached = new Cached(token, now.plus(lifetime).minus(margin));

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Sends push notifications through FCM HTTP v1: {@code POST {base}/v1/projects/{projectId}/messages:send} with the
@@ -93,13 +94,14 @@ public final class FcmPushDeliverer implements Deliverer {
     }
 
     private DeliveryResult send(String body, String accessToken, boolean mayRefresh) {
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
+        Supplier<HttpRequest> request = () -> HttpRequest.newBuilder(endpoint)
                 .timeout(settings.timeout())
                 .header("Authorization", "Bearer " + accessToken)
                 .header("Content-Type", JsonBodies.CONTENT_TYPE + "; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
         return switch (HttpCalls.send(client, request)) {
+            case HttpOutcome.Unsendable unsendable -> new DeliveryResult.Rejected(unsendable.reason(), false);
             case HttpOutcome.Unanswered unanswered -> new DeliveryResult.Retry(unanswered.reason(), Duration.ZERO);
             case HttpOutcome.Answered answered when mayRefresh && FcmAnswers.refusesAccessToken(answered) -> {
                 tokens.invalidate(accessToken);

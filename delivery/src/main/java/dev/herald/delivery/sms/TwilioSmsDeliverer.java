@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Sends SMS through Twilio's Messages resource: {@code POST {base}/2010-04-01/Accounts/{AccountSid}/Messages.json}
@@ -79,7 +80,7 @@ public final class TwilioSmsDeliverer implements Deliverer {
             return new DeliveryResult.Rejected("Twilio sends SMS content only, got "
                     + delivery.content().getClass().getSimpleName(), false);
         }
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
+        Supplier<HttpRequest> request = () -> HttpRequest.newBuilder(endpoint)
                 .timeout(settings.timeout())
                 .header("Authorization", authorization)
                 .header("Content-Type", FormBody.CONTENT_TYPE + "; charset=UTF-8")
@@ -87,6 +88,7 @@ public final class TwilioSmsDeliverer implements Deliverer {
                 .POST(HttpRequest.BodyPublishers.ofString(FormBody.encode(form(delivery, sms)), StandardCharsets.UTF_8))
                 .build();
         return switch (HttpCalls.send(client, request)) {
+            case HttpOutcome.Unsendable unsendable -> new DeliveryResult.Rejected(unsendable.reason(), false);
             case HttpOutcome.Unanswered unanswered -> new DeliveryResult.Retry(unanswered.reason(), Duration.ZERO);
             case HttpOutcome.Answered answered -> classify(answered);
         };

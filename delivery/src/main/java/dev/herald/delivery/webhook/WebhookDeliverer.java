@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Posts each message as JSON ({@link WebhookPayload}) to the configured URL, with the headers
@@ -73,7 +74,7 @@ public final class WebhookDeliverer implements Deliverer {
     public DeliveryResult deliver(Delivery delivery) {
         Instant now = clock.instant();
         String body = WebhookPayload.of(delivery, now);
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
+        Supplier<HttpRequest> request = () -> HttpRequest.newBuilder(endpoint)
                 .timeout(settings.timeout())
                 .header("Content-Type", JsonBodies.CONTENT_TYPE)
                 .header("Idempotency-Key", delivery.messageId())
@@ -81,6 +82,7 @@ public final class WebhookDeliverer implements Deliverer {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
         return switch (HttpCalls.send(client, request)) {
+            case HttpOutcome.Unsendable unsendable -> new DeliveryResult.Rejected(unsendable.reason(), false);
             case HttpOutcome.Unanswered unanswered -> new DeliveryResult.Retry(unanswered.reason(), Duration.ZERO);
             case HttpOutcome.Answered answered -> classify(answered, delivery);
         };

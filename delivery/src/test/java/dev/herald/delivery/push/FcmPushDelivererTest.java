@@ -288,6 +288,17 @@ class FcmPushDelivererTest {
     }
 
     @Test
+    void aTokenThatCannotBeAHeaderIsRejectedWithoutThrowing() throws IOException {
+        fcm.enqueueToken(StubAnswer.json(200, "{\"access_token\": \"ya29.bad\\r\\nX: y\", \"expires_in\": 3599}"));
+
+        DeliveryResult result = deliverer(settings()).deliver(push("msg-1", DEVICE));
+
+        assertThat(result).isInstanceOfSatisfying(DeliveryResult.Rejected.class,
+                rejected -> assertThat(rejected.reason()).startsWith("cannot build the request"));
+        assertThat(fcm.sendRequests()).isEmpty();
+    }
+
+    @Test
     void usesTheServiceAccountsTokenUriUnlessOverridden() throws IOException {
         Path file = serviceAccountFile(fcm.tokenUrl());
         FcmSettings settings = FcmSettings.of(FakeFcm.PROJECT, file).withBaseUrl(fcm.baseUrl());

@@ -190,6 +190,20 @@ class WebhookDelivererTest {
     }
 
     @Test
+    void aMessageIdThatCannotBeAHeaderIsRejectedWithoutThrowing() {
+        Delivery broken = new Delivery("msg\r\nX-Injected: 1", "user-42", Channel.WEBHOOK, MessageKind.MARKETING,
+                "acct-42", new MessageContent.Sms("hi"), "");
+
+        DeliveryResult result = deliverer(settings()).deliver(broken);
+
+        assertThat(result).isInstanceOfSatisfying(DeliveryResult.Rejected.class, rejected -> {
+            assertThat(rejected.reason()).startsWith("cannot build the request");
+            assertThat(rejected.contactInvalid()).isFalse();
+        });
+        assertThat(receiver.requests()).isEmpty();
+    }
+
+    @Test
     void settingsDefaultsAndSecretHiding() {
         WebhookSettings settings = WebhookSettings.of("https://app.example/hooks/herald", SECRET);
 
