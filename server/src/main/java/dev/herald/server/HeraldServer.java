@@ -95,16 +95,21 @@ public final class HeraldServer implements AutoCloseable {
                     interrupted);
         }
         TrackingLinks links = new TrackingLinks(settings.publicUrl(), settings.trackingSecret());
+        java.util.concurrent.atomic.AtomicReference<Clock> service = new java.util.concurrent.atomic.AtomicReference<>(
+                clock);
+        Clock serviceClock = new DelegatingClock(service);
         EffectStore effects = new EffectStore(store.decisions(), store.outbox(), writer, new LinkRewriter(links),
                 trigger -> engineConfig.triggers().find(trigger).map(TriggerDefinition::urgency)
                         .orElse(Duration.ofHours(24)),
-                clock);
+                serviceClock);
         Engine engine = new Engine(engineConfig, effects);
         SegmentParser parser = new SegmentParser(settings.defaultPhoneRegion());
         long replayed = replay(store, engine, parser);
         long appliedSeq = store.events().lastSeq();
         EngineRunner runner = new EngineRunner(engine, settings.clock(), EngineClock.wall(clock), appliedSeq,
-                (e, seq, now) -> {}).start();
+                (e, seq, now) -> {});
+        service.set(runner.serviceClock());
+        runner.start();
         Counter eventsIn = Counter.builder("herald.events.in").description("events stored").register(metrics);
         Journal journal = new Journal(events -> {
             List<StoredEvent> rows = new ArrayList<>(events.size());
@@ -122,10 +127,10 @@ public final class HeraldServer implements AutoCloseable {
         OwnEvents own = new OwnEvents(parser);
         Map<Channel, Deliverer> all = new EnumMap<>(Channel.class);
         all.putAll(deliverers);
-        all.put(Channel.IN_APP, new InboxDeliverer(store.inbox(), clock));
-        Dispatcher dispatcher = new Dispatcher(store.outbox(), all, links, clock, invalid -> journal.submit(
-                own.one("Message Bounced", invalid.messageId(), invalid.userId(), invalid.channel(), clock.instant(),
-                        "bounce")),
+        all.put(Channel.IN_APP, new InboxDeliverer(store.inbox(), serviceClock));
+        Dispatcher dispatcher = new Dispatcher(store.outbox(), all, links, serviceClock, invalid -> journal.submit(
+                own.one("Message Bounced", invalid.messageId(), invalid.userId(), invalid.channel(),
+                        serviceClock.instant(), "bounce")),
                 metrics).start();
         Gauge.builder("herald.outbox.pending", store.outbox(), o -> o.pendingCount()).register(metrics);
         Gauge.builder("herald.engine.backlog", runner, EngineRunner::backlog).register(metrics);
@@ -133,8 +138,8 @@ public final class HeraldServer implements AutoCloseable {
         HttpApi http = new HttpApi(keys, new SegmentIntake(parser), journal, clock,
                 () -> health(database, store, runner), metrics::scrape, List.of(
                         new AdminRoutes(keys, engineConfig.triggers(), runner, store, forget),
-                        new InboxRoutes(keys, store.inbox(), store.engagements(), journal, own, clock),
-                        new TrackingRoutes(links, store.outbox(), store.engagements(), journal, own, clock)))
+                        new InboxRoutes(keys, store.inbox(), store.engagements(), journal, own, serviceClock),
+                        new TrackingRoutes(links, store.outbox(), store.engagements(), journal, own, serviceClock)))
                 .start(settings.host(), settings.port());
         LOG.info("herald serve: listening on {}:{}, {}; {} stored events replayed into the engine; started in {} ms",
                 settings.host(), http.port(), database.describe(), replayed,
