@@ -1,6 +1,7 @@
 package dev.herald.app;
 
 import dev.herald.app.replay.ReplayCommand;
+import dev.herald.app.serve.ServeCommand;
 import dev.herald.app.triggers.TriggersCommand;
 import dev.herald.core.HeraldException;
 import java.io.PrintWriter;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
 /** The {@code herald} command: the composition root of the command-line tool. */
 @Command(name = "herald", mixinStandardHelpOptions = true, version = "herald 0.1.0-SNAPSHOT",
         description = "Herald: behaviour-triggered customer messages.",
-        subcommands = {ReplayCommand.class, TriggersCommand.class})
+        subcommands = {ReplayCommand.class, ServeCommand.class, TriggersCommand.class})
 public final class Main implements Callable<Integer> {
 
     /** Exit code for input the user must fix (a bad file, a bad option value). */

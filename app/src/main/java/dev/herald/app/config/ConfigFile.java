@@ -33,7 +33,16 @@ public final class ConfigFile {
             "writer.provider", "writer.api_key", "writer.base_url", "writer.model", "writer.timeout",
             "writer.max_attempts", "writer.concurrency", "writer.structured_output", "writer.sms_segments",
             "writer.cache_ttl", "writer.cache_size", "writer.failure_ttl", "writer.generation_timeout",
-            "writer.price_input", "writer.price_output");
+            "writer.price_input", "writer.price_output",
+            "server.host", "server.port", "server.public_url", "server.write_keys", "server.admin_key",
+            "server.tracking_secret", "server.data_dir", "server.clock", "server.phone_region",
+            "database.url", "database.user", "database.password", "database.pool_size",
+            "engine.policy", "engine.triggers", "engine.time_zone", "engine.lateness",
+            "email.host", "email.port", "email.security", "email.username", "email.password", "email.from",
+            "email.from_name", "email.dkim_domain", "email.dkim_selector", "email.dkim_key",
+            "sms.account_sid", "sms.auth_token", "sms.from", "sms.messaging_service_sid", "sms.base_url",
+            "push.project_id", "push.service_account", "push.base_url", "push.token_url",
+            "webhook.url", "webhook.secret");
 
     private final String source;
     private final Map<String, Object> values;
@@ -160,7 +169,8 @@ public final class ConfigFile {
             return values;
         }
         if (!(root instanceof Map<?, ?> sections)) {
-            throw new HeraldException(file + ": the configuration must be a mapping of sections (shop:, writer:)");
+            throw new HeraldException(file + ": the configuration must be a mapping of sections (shop:, writer:,"
+                    + " server:, ...)");
         }
         Set<String> unknown = new TreeSet<>();
         for (Map.Entry<?, ?> section : sections.entrySet()) {
