@@ -11,6 +11,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Sends email over SMTP with Jakarta Mail (Angus Mail).
@@ -19,7 +20,9 @@ import java.util.Objects;
  * UTF-8), a UTF-8 Subject, From with the configured display name, {@code Message-ID: <messageId@domain>} and
  * {@code X-Herald-Message-Id: messageId}, so that bounces and replies lead back to the message. Marketing with an
  * unsubscribe URL also gets {@code List-Unsubscribe: <url>} and, for an https URL,
- * {@code List-Unsubscribe-Post: List-Unsubscribe=One-Click} (RFC 8058).
+ * {@code List-Unsubscribe-Post: List-Unsubscribe=One-Click} (RFC 8058). With {@link SmtpSettings#dkim()} set the
+ * message is DKIM-signed (rsa-sha256, relaxed/relaxed) over From, To, Subject, Date, Message-ID, MIME-Version,
+ * Content-Type, the unsubscribe headers and {@code X-Herald-Message-Id}, among others.
  *
  * <p>One mail session serves all messages. Connections are kept open and reused: up to four wait idle, each is
  * checked with a NOOP before reuse, closed after any failure and retired after 50 messages (see {@link #close()}).
@@ -40,13 +43,17 @@ public final class EmailDeliverer implements Deliverer, AutoCloseable {
 
     private final SmtpConnections connections;
     private final EmailComposer composer;
+    private final Optional<DkimSigning> dkim;
     private final SmtpFailures failures;
 
     /**
-     * A deliverer for the settings. Nothing is sent or connected yet.
+     * A deliverer for the settings. Nothing is sent or connected yet; the DKIM key, if any, is read now.
+     *
+     * @throws IllegalArgumentException when the DKIM key file cannot be read or used (the message names the file)
      */
     public EmailDeliverer(SmtpSettings settings) {
         Objects.requireNonNull(settings, "settings");
+        this.dkim = settings.dkim().map(DkimSigning::load);
         this.connections = new SmtpConnections(settings);
         this.composer = new EmailComposer(connections.session(), settings);
         this.failures = new SmtpFailures(settings.host() + ":" + settings.port(), settings.username());
@@ -79,6 +86,9 @@ public final class EmailDeliverer implements Deliverer, AutoCloseable {
         try {
             recipient = Recipients.parse(delivery.address());
             message = composer.compose(delivery, email, recipient);
+            if (dkim.isPresent()) {
+                message = dkim.get().sign(connections.session(), message);
+            }
         } catch (Unsendable e) {
             return e.rejected();
         } catch (MessagingException | RuntimeException e) {

@@ -3,7 +3,10 @@ package dev.herald.delivery.email;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -75,5 +78,43 @@ class SmtpSettingsTest {
 
         assertThat(settings.toString()).doesNotContain("s3cr3t-pass").contains("password=***", "username=herald");
         assertThat(settings.authenticates()).isTrue();
+    }
+
+    @Test
+    void anUnusableDkimKeyFileIsNamedWhenTheDelivererIsMade() throws Exception {
+        Path missing = dir.resolve("missing.pem");
+        assertThatThrownBy(() -> deliverer(missing)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("dkim.privateKeyPemPath").hasMessageContaining(missing.toString())
+                .hasMessageContaining("cannot be read");
+
+        Path pkcs1 = dir.resolve("pkcs1.pem");
+        Files.writeString(pkcs1, "-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----\n");
+        assertThatThrownBy(() -> deliverer(pkcs1)).hasMessageContaining(pkcs1.toString())
+                .hasMessageContaining("PKCS#1").hasMessageContaining("openssl pkcs8 -topk8");
+
+        Path garbage = dir.resolve("garbage.pem");
+        Files.writeString(garbage, "not a key");
+        assertThatThrownBy(() -> deliverer(garbage)).hasMessageContaining(garbage.toString())
+                .hasMessageContaining("no PKCS#8 PEM block");
+
+        Path ec = dir.resolve("ec.pem");
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        Files.writeString(ec, DkimSigningTest.pkcs8Pem(generator.generateKeyPair().getPrivate().getEncoded()),
+                StandardCharsets.US_ASCII);
+        assertThatThrownBy(() -> deliverer(ec)).hasMessageContaining(ec.toString())
+                .hasMessageContaining("does not hold an RSA private key");
+
+        Path small = dir.resolve("small.pem");
+        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(512);
+        Files.writeString(small, DkimSigningTest.pkcs8Pem(rsa.generateKeyPair().getPrivate().getEncoded()),
+                StandardCharsets.US_ASCII);
+        assertThatThrownBy(() -> deliverer(small)).hasMessageContaining(small.toString())
+                .hasMessageContaining("512-bit");
+    }
+
+    private static EmailDeliverer deliverer(Path key) {
+        return new EmailDeliverer(SmtpSettings.defaults("h", SmtpSettings.Security.TLS, "news@shop.example")
+                .withDkim(new DkimSettings("shop.example", "s1", key)));
     }
 }
