@@ -32,7 +32,6 @@ import dev.herald.store.Store;
 import dev.herald.store.StoredEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -76,17 +75,23 @@ public final class HeraldServer implements AutoCloseable {
         this.metrics = metrics;
     }
 
+    /** A registry for {@link #start}'s metrics, in Prometheus' format. */
+    public static PrometheusMeterRegistry metricsRegistry() {
+        return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    }
+
     /**
      * Starts the service.
      *
      * @param engineConfig the triggers, policy and defaults
      * @param deliverers the configured providers by channel (in-app is always the inbox)
      * @param forget removes a user from the engine (for deletion), saying whether it knew them
+     * @param metrics where every part's metrics go; {@code /metrics} shows it
      */
     public static HeraldServer start(ServerSettings settings, EngineConfig engineConfig, ContentWriter writer,
-            Map<Channel, Deliverer> deliverers, Clock clock, BiFunction<Engine, String, Boolean> forget) {
+            Map<Channel, Deliverer> deliverers, Clock clock, BiFunction<Engine, String, Boolean> forget,
+            PrometheusMeterRegistry metrics) {
         long started = System.nanoTime();
-        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Database database = Database.open(settings.database());
         Store store = new Store(database);
         int interrupted = store.outbox().recoverInterrupted();
@@ -101,7 +106,7 @@ public final class HeraldServer implements AutoCloseable {
         EffectStore effects = new EffectStore(store.decisions(), store.outbox(), writer, new LinkRewriter(links),
                 trigger -> engineConfig.triggers().find(trigger).map(TriggerDefinition::urgency)
                         .orElse(Duration.ofHours(24)),
-                serviceClock);
+                serviceClock, metrics);
         Engine engine = new Engine(engineConfig, effects);
         SegmentParser parser = new SegmentParser(settings.defaultPhoneRegion());
         long replayed = replay(store, engine, parser);

@@ -12,7 +12,7 @@ import dev.herald.server.HeraldServer;
 import dev.herald.server.ServerSettings;
 import dev.herald.server.runtime.EngineRunner;
 import dev.herald.store.DatabaseSettings;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -74,9 +74,10 @@ public final class ServeCommand implements Callable<Integer> {
                 config.string("server.admin_key").orElse(secrets.adminKey()),
                 config.string("server.tracking_secret").orElse(secrets.trackingSecret()), clockMode(config),
                 Duration.ofMinutes(1), database(config, data), config.string("server.phone_region").orElse(null));
-        Writers.Built writer = Writers.build(config, Optional.empty(), System.getenv(), new SimpleMeterRegistry());
+        PrometheusMeterRegistry metrics = HeraldServer.metricsRegistry();
+        Writers.Built writer = Writers.build(config, Optional.empty(), System.getenv(), metrics);
         HeraldServer server = HeraldServer.start(settings, engineConfig(config), writer.writer(),
-                Deliverers.build(config, publicUrl), Clock.systemUTC(), (engine, id) -> false);
+                Deliverers.build(config, publicUrl), Clock.systemUTC(), (engine, id) -> false, metrics);
         if (!ownKeys) {
             LOG.info("keys (from {}): write key {}, admin key {}", data.resolve(Secrets.FILE), secrets.writeKey(),
                     secrets.adminKey());

@@ -12,6 +12,7 @@ import dev.herald.store.DecisionLog;
 import dev.herald.store.DecisionRow;
 import dev.herald.store.Outbox;
 import dev.herald.store.OutboxEntry;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,6 +55,7 @@ public final class EffectStore implements java.util.function.Consumer<Effect>, A
     private final LinkRewriter links;
     private final Function<String, Duration> urgencyOf;
     private final Clock clock;
+    private final MeterRegistry metrics;
     private final BlockingQueue<Work> queue = new LinkedBlockingQueue<>();
     private final ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicLong outstanding = new AtomicLong();
@@ -66,7 +68,8 @@ public final class EffectStore implements java.util.function.Consumer<Effect>, A
      *     fired expires
      */
     public EffectStore(DecisionLog decisions, Outbox outbox, ContentWriter writer, LinkRewriter links,
-            Function<String, Duration> urgencyOf, Clock clock) {
+            Function<String, Duration> urgencyOf, Clock clock, MeterRegistry metrics) {
+        this.metrics = metrics;
         this.decisions = decisions;
         this.outbox = outbox;
         this.writer = writer;
@@ -181,6 +184,9 @@ public final class EffectStore implements java.util.function.Consumer<Effect>, A
             }
         }
         decisions.upsert(rows);
+        for (DecisionRow row : rows) {
+            metrics.counter("herald.decisions", "outcome", row.outcome()).increment();
+        }
     }
 
     /** The stored trace of a decision decided earlier (scheduled), for outcomes at send time. */
