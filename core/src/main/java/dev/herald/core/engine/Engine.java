@@ -11,7 +11,11 @@ import dev.herald.core.state.Times;
 import dev.herald.core.state.UserState;
 import dev.herald.core.time.EngineClock;
 import dev.herald.core.trigger.TriggerDefinition;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +34,9 @@ import java.util.function.UnaryOperator;
  * priority queue holds wake-ups; a wake-up that no longer matches its slot's queued time is stale and dropped when it
  * surfaces. When a user's next due time moves later, the queued wake-up stays and, when reached, is re-queued at
  * the new time; when it moves earlier, a new wake-up is queued. So each user has one live wake-up at most.
+ *
+ * <p>{@link #snapshot} and {@link #restore} checkpoint an engine and continue from the checkpoint, exactly as if it
+ * had not stopped.
  *
  * <p>Not thread-safe: one thread drives an engine.
  */
@@ -131,6 +138,71 @@ public final class Engine {
         return Optional.empty();
     }
 
+    /**
+     * Writes a snapshot of everything the engine holds, so that {@link #restore} continues exactly where this engine
+     * is: the same effects, in the same order, for whatever it is given next. The snapshot holds engine time, the
+     * processed and late counters, every user's state (in the order the users were first seen), the interest index
+     * (in its fan-out order), and the events held back for ordering with the orderer's watermark: held events stay
+     * held, no flush is needed or done. Wake-ups are not written: each user's is their state's next due time,
+     * queued again on restore. The same engine contents give the same bytes.
+     *
+     * <p>The stream is flushed, not closed. The format starts with a version byte (see {@link EngineSnapshot}).
+     *
+     * @throws IllegalArgumentException when a held identify event has a trait that is not a plain value
+     */
+    public void snapshot(OutputStream out) throws IOException {
+        Slot[] ordered = new Slot[users.size()];
+        for (Slot slot : users.values()) {
+            ordered[(int) slot.order] = slot;
+        }
+        List<UserState> states = new ArrayList<>(ordered.length);
+        for (Slot slot : ordered) {
+            states.add(slot.state);
+        }
+        List<EngineSnapshot.Fanout> fanouts = new ArrayList<>();
+        for (String product : interest.products()) {
+            List<String> interested = interest.usersOf(product);
+            int[] positions = new int[interested.size()];
+            for (int i = 0; i < positions.length; i++) {
+                positions[i] = (int) users.get(interested.get(i)).order;
+            }
+            fanouts.add(new EngineSnapshot.Fanout(product, positions));
+        }
+        List<String> triggerIds = machine.config().triggers().all().stream().map(TriggerDefinition::id).toList();
+        EngineSnapshot.write(new EngineSnapshot.Contents(triggerIds, now, processed, late, states, fanouts,
+                orderer.buffered()), out);
+    }
+
+    /**
+     * An engine that continues from a {@link #snapshot}, deciding with {@code config} (whose triggers must be the
+     * snapshot's, in the same order; the rest may differ, though only the same configuration continues exactly).
+     * Restoring emits no effects. The stream is read up to the snapshot's end and possibly beyond (it is read
+     * through a buffer); it is not closed.
+     *
+     * @throws IllegalArgumentException when the snapshot was taken with other triggers
+     * @throws dev.herald.core.state.codec.CorruptSnapshotException when the snapshot is truncated, of another format
+     *     version, or corrupt; the message says what was being read
+     */
+    public static Engine restore(EngineConfig config, Consumer<Effect> effects, InputStream in) throws IOException {
+        Engine engine = new Engine(config, effects);
+        EngineSnapshot.Contents contents = EngineSnapshot.read(in, config.triggers().all(), engine.indexInterest);
+        for (UserState state : contents.users()) {
+            Slot slot = new Slot(state, engine.users.size());
+            engine.users.put(state.userId(), slot);
+            engine.queue(slot);
+        }
+        for (EngineSnapshot.Fanout fanout : contents.interest()) {
+            for (int position : fanout.users()) {
+                engine.interest.add(fanout.productId(), contents.users().get(position).userId());
+            }
+        }
+        engine.orderer.restore(contents.orderer());
+        engine.now = contents.now();
+        engine.processed = contents.processed();
+        engine.late = contents.late();
+        return engine;
+    }
+
     /** A user's state, if the engine has seen the user. */
     public Optional<UserState> find(String userId) {
         return Optional.ofNullable(users.get(userId)).map(slot -> slot.state);
@@ -149,6 +221,11 @@ public final class Engine {
     /** How many events arrived too late to be processed. */
     public long lateCount() {
         return late;
+    }
+
+    /** How many events are held back for ordering, waiting for engine time to pass them. */
+    public int heldCount() {
+        return orderer.heldCount();
     }
 
     /** How many scheduled messages and started waits are pending across users. */

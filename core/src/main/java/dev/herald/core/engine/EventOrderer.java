@@ -4,6 +4,7 @@ import dev.herald.core.event.Event;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.PriorityQueue;
 import java.util.function.Consumer;
 
@@ -20,9 +21,24 @@ import java.util.function.Consumer;
  */
 final class EventOrderer {
 
-    private record Held(Event event, long at, long arrival) {}
+    /** An event held back, with its time and its arrival number (which orders events of the same time). */
+    record Held(Event event, long at, long arrival) {}
+
+    /**
+     * What an orderer holds, for a snapshot: the events held in the queue (in release order) and appended since
+     * the last release (in arrival order), how many events arrived, the latest time seen and the watermark.
+     */
+    record Buffered(List<Held> held, List<Held> unsorted, long arrivals, long latestSeen, long releasedUpTo) {
+
+        Buffered {
+            held = List.copyOf(held);
+            unsorted = List.copyOf(unsorted);
+        }
+    }
 
     private static final Comparator<Held> ORDER = Comparator.comparingLong(Held::at);
+    private static final Comparator<Held> RELEASE = (a, b) -> a.at != b.at ? Long.compare(a.at, b.at)
+            : Long.compare(a.arrival, b.arrival);
 
     private final long lateness;
     private PriorityQueue<Held> held = newQueue();
@@ -37,8 +53,7 @@ final class EventOrderer {
     }
 
     private static PriorityQueue<Held> newQueue() {
-        return new PriorityQueue<>((a, b) -> a.at != b.at ? Long.compare(a.at, b.at)
-                : Long.compare(a.arrival, b.arrival));
+        return new PriorityQueue<>(RELEASE);
     }
 
     /** Takes one event; releases whatever the new engine time lets through. */
@@ -99,6 +114,30 @@ final class EventOrderer {
     private void queueUnsorted() {
         held.addAll(unsorted);
         unsorted = new ArrayList<>();
+    }
+
+    /** How many events are held. */
+    int heldCount() {
+        return held.size() + unsorted.size();
+    }
+
+    /** What the orderer holds, for a snapshot. */
+    Buffered buffered() {
+        List<Held> queued = new ArrayList<>(held);
+        queued.sort(RELEASE);
+        return new Buffered(queued, unsorted, arrivals, latestSeen, releasedUpTo);
+    }
+
+    /** Takes up what a snapshot holds; the orderer must be new. */
+    void restore(Buffered buffered) {
+        if (arrivals != 0) {
+            throw new IllegalStateException("an orderer that took events cannot be restored");
+        }
+        held.addAll(buffered.held());
+        unsorted.addAll(buffered.unsorted());
+        arrivals = buffered.arrivals();
+        latestSeen = buffered.latestSeen();
+        releasedUpTo = buffered.releasedUpTo();
     }
 
     /** The time up to which events were released: older arrivals are late. */

@@ -107,6 +107,13 @@ final class InterestIndex {
         }
     }
 
+    /** The products some user is interested in, sorted, for a snapshot. */
+    List<String> products() {
+        List<String> products = new ArrayList<>(users.keySet());
+        products.sort(null);
+        return products;
+    }
+
     long pairs() {
         return pairs;
     }
