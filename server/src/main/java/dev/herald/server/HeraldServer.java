@@ -18,6 +18,7 @@ import dev.herald.server.ingest.Incoming;
 import dev.herald.server.ingest.Journal;
 import dev.herald.server.ingest.OwnEvents;
 import dev.herald.server.ingest.SegmentIntake;
+import dev.herald.server.runtime.Checkpointing;
 import dev.herald.server.runtime.Dispatcher;
 import dev.herald.server.runtime.EffectStore;
 import dev.herald.server.runtime.EngineRunner;
@@ -27,6 +28,7 @@ import dev.herald.server.segment.SegmentResult;
 import dev.herald.server.track.LinkRewriter;
 import dev.herald.server.track.TrackingLinks;
 import dev.herald.server.track.TrackingRoutes;
+import dev.herald.store.Checkpoint;
 import dev.herald.store.Database;
 import dev.herald.store.Store;
 import dev.herald.store.StoredEvent;
@@ -34,13 +36,19 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,13 +67,16 @@ public final class HeraldServer implements AutoCloseable {
     private final Store store;
     private final EffectStore effects;
     private final EngineRunner runner;
+    private final Checkpointing checkpointing;
     private final Journal journal;
     private final Dispatcher dispatcher;
     private final HttpApi http;
     private final PrometheusMeterRegistry metrics;
 
-    private HeraldServer(Database database, Store store, EffectStore effects, EngineRunner runner, Journal journal,
-            Dispatcher dispatcher, HttpApi http, PrometheusMeterRegistry metrics) {
+    private HeraldServer(Database database, Store store, EffectStore effects, EngineRunner runner,
+            Checkpointing checkpointing, Journal journal, Dispatcher dispatcher, HttpApi http,
+            PrometheusMeterRegistry metrics) {
+        this.checkpointing = checkpointing;
         this.database = database;
         this.store = store;
         this.effects = effects;
@@ -86,12 +97,10 @@ public final class HeraldServer implements AutoCloseable {
      *
      * @param engineConfig the triggers, policy and defaults
      * @param deliverers the configured providers by channel (in-app is always the inbox)
-     * @param forget removes a user from the engine (for deletion), saying whether it knew them
      * @param metrics where every part's metrics go; {@code /metrics} shows it
      */
     public static HeraldServer start(ServerSettings settings, EngineConfig engineConfig, ContentWriter writer,
-            Map<Channel, Deliverer> deliverers, Clock clock, BiFunction<Engine, String, Boolean> forget,
-            PrometheusMeterRegistry metrics) {
+            Map<Channel, Deliverer> deliverers, Clock clock, PrometheusMeterRegistry metrics) {
         long started = System.nanoTime();
         Database database = Database.open(settings.database());
         Store store = new Store(database);
@@ -108,12 +117,17 @@ public final class HeraldServer implements AutoCloseable {
                 trigger -> engineConfig.triggers().find(trigger).map(TriggerDefinition::urgency)
                         .orElse(Duration.ofHours(24)),
                 serviceClock, metrics);
-        Engine engine = new Engine(engineConfig, effects);
         SegmentParser parser = new SegmentParser(settings.defaultPhoneRegion());
-        long replayed = replay(store, engine, parser);
+        Optional<Checkpoint> checkpoint = store.checkpoints().latest();
+        Optional<Engine> restored = checkpoint.flatMap(c -> restore(engineConfig, effects, c));
+        Engine engine = restored.orElseGet(() -> new Engine(engineConfig, effects));
+        long fromSeq = restored.isPresent() ? checkpoint.get().eventSeq() : 0;
+        long replayed = replay(store, engine, parser, fromSeq);
         long appliedSeq = store.events().lastSeq();
+        Checkpointing checkpointing = new Checkpointing(store.checkpoints(), effects, settings.checkpointEvery(),
+                fromSeq, clock.instant());
         EngineRunner runner = new EngineRunner(engine, settings.clock(), EngineClock.wall(clock), appliedSeq,
-                (e, seq, now) -> {});
+                checkpointing);
         service.set(runner.serviceClock());
         runner.start();
         Counter eventsIn = Counter.builder("herald.events.in").description("events stored").register(metrics);
@@ -143,20 +157,34 @@ public final class HeraldServer implements AutoCloseable {
         Keys keys = new Keys(settings.writeKeys(), settings.adminKey());
         HttpApi http = new HttpApi(keys, new SegmentIntake(parser), journal, clock,
                 () -> health(database, store, runner), metrics::scrape, List.of(
-                        new AdminRoutes(keys, engineConfig.triggers(), runner, store, forget),
+                        new AdminRoutes(keys, engineConfig.triggers(), runner, store, Engine::forget),
                         new InboxRoutes(keys, store.inbox(), store.engagements(), journal, own, serviceClock),
                         new TrackingRoutes(links, store.outbox(), store.engagements(), journal, own, serviceClock)))
                 .start(settings.host(), settings.port());
         LOG.info("herald serve: listening on {}:{}, {}; {} stored events replayed into the engine; started in {} ms",
                 settings.host(), http.port(), database.describe(), replayed,
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
-        return new HeraldServer(database, store, effects, runner, journal, dispatcher, http, metrics);
+        return new HeraldServer(database, store, effects, runner, checkpointing, journal, dispatcher, http,
+                metrics);
     }
 
-    /** Feeds every stored event to a fresh engine, in the order stored. */
-    private static long replay(Store store, Engine engine, SegmentParser parser) {
+    private static Optional<Engine> restore(EngineConfig config, EffectStore effects, Checkpoint checkpoint) {
+        try {
+            Engine engine = Engine.restore(config, effects, new ByteArrayInputStream(checkpoint.state()));
+            LOG.info("engine restored from the checkpoint at event {} ({} users)", checkpoint.eventSeq(),
+                    engine.userCount());
+            return Optional.of(engine);
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.warn("the checkpoint at event {} cannot be used ({}); the engine is rebuilt from every stored event",
+                    checkpoint.eventSeq(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Feeds the stored events after a sequence number to the engine, in the order stored. */
+    private static long replay(Store store, Engine engine, SegmentParser parser, long afterSeq) {
         long[] count = {0};
-        store.events().readAfter(0, 10_000, stored -> {
+        store.events().readAfter(afterSeq, 10_000, stored -> {
             try {
                 JsonNode call = JSON.readTree(stored.payload());
                 SegmentResult result = parser.parse(call, null, stored.receivedAt());
@@ -194,6 +222,15 @@ public final class HeraldServer implements AutoCloseable {
     public void close() {
         http.close();
         journal.close();
+        try {
+            runner.ask(engine -> checkpointing.checkpoint(engine, runner.appliedSeq(), Instant.now()))
+                    .get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("no checkpoint at shutdown ({}); the next start replays the events since the last one",
+                    e.toString());
+        }
         runner.close();
         effects.close();
         dispatcher.close();

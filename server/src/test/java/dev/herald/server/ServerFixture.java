@@ -56,7 +56,7 @@ final class ServerFixture implements AutoCloseable {
         server = HeraldServer.start(new ServerSettings("127.0.0.1", 0, "http://localhost:8080", List.of(WRITE_KEY),
                 ADMIN_KEY, "0123456789abcdef0123456789abcdef", EngineRunner.ClockMode.EVENT, Duration.ofMinutes(1),
                 DatabaseSettings.embedded(dataDir), "DE"), config, new TemplateWriter("Shop", "https://shop.example"),
-                Map.of(), Clock.systemUTC(), (engine, id) -> false, HeraldServer.metricsRegistry());
+                Map.of(), Clock.systemUTC(), HeraldServer.metricsRegistry());
         base = "http://127.0.0.1:" + server.port();
     }
 

@@ -118,6 +118,24 @@ public final class Engine {
         return now == Times.NEVER ? Optional.empty() : Optional.of(Instant.ofEpochMilli(now));
     }
 
+    /**
+     * Forgets a user, as when their data is deleted: their state, waiting triggers and scheduled messages, and their
+     * place in the price-drop index. Events that arrive for them later start a new user.
+     *
+     * @return whether the engine knew the user
+     */
+    public boolean forget(String userId) {
+        Slot slot = users.remove(userId);
+        if (slot == null) {
+            return false;
+        }
+        for (dev.herald.core.state.Interest remembered : slot.state.interests()) {
+            interest.remove(remembered.productId(), userId);
+        }
+        slot.queued = Times.NEVER;
+        return true;
+    }
+
     /** The earliest time something is due for any user; empty when nothing is pending. */
     public Optional<Instant> nextDue() {
         while (!wakes.isEmpty()) {
