@@ -10,6 +10,7 @@ import dev.herald.core.profile.Channel;
 import dev.herald.core.time.EngineClock;
 import dev.herald.core.trigger.TriggerDefinition;
 import dev.herald.delivery.Deliverer;
+import dev.herald.delivery.sms.TwilioWebhooks;
 import dev.herald.server.admin.AdminRoutes;
 import dev.herald.server.http.HttpApi;
 import dev.herald.server.http.InboxRoutes;
@@ -28,6 +29,7 @@ import dev.herald.server.segment.SegmentResult;
 import dev.herald.server.track.LinkRewriter;
 import dev.herald.server.track.TrackingLinks;
 import dev.herald.server.track.TrackingRoutes;
+import dev.herald.server.track.TwilioRoutes;
 import dev.herald.store.Checkpoint;
 import dev.herald.store.Database;
 import dev.herald.store.Store;
@@ -101,6 +103,15 @@ public final class HeraldServer implements AutoCloseable {
      */
     public static HeraldServer start(ServerSettings settings, EngineConfig engineConfig, ContentWriter writer,
             Map<Channel, Deliverer> deliverers, Clock clock, PrometheusMeterRegistry metrics) {
+        return start(settings, engineConfig, writer, deliverers, clock, metrics, Optional.empty());
+    }
+
+    /**
+     * Starts the service, with Twilio's webhooks (status callbacks, inbound STOP) checked against its auth token.
+     */
+    public static HeraldServer start(ServerSettings settings, EngineConfig engineConfig, ContentWriter writer,
+            Map<Channel, Deliverer> deliverers, Clock clock, PrometheusMeterRegistry metrics,
+            Optional<String> twilioAuthToken) {
         long started = System.nanoTime();
         Database database = Database.open(settings.database());
         Store store = new Store(database);
@@ -155,11 +166,14 @@ public final class HeraldServer implements AutoCloseable {
         Gauge.builder("herald.outbox.pending", store.outbox(), o -> o.pendingCount()).register(metrics);
         Gauge.builder("herald.engine.backlog", runner, EngineRunner::backlog).register(metrics);
         Keys keys = new Keys(settings.writeKeys(), settings.adminKey());
+        List<HttpApi.RouteGroup> groups = new ArrayList<>(List.of(
+                new AdminRoutes(keys, engineConfig.triggers(), runner, store, Engine::forget),
+                new InboxRoutes(keys, store.inbox(), store.engagements(), journal, own, serviceClock),
+                new TrackingRoutes(links, store.outbox(), store.engagements(), journal, own, serviceClock)));
+        twilioAuthToken.ifPresent(token -> groups.add(new TwilioRoutes(new TwilioWebhooks(token),
+                settings.publicUrl(), store.outbox(), store.engagements(), journal, own, parser, serviceClock)));
         HttpApi http = new HttpApi(keys, new SegmentIntake(parser), journal, clock,
-                () -> health(database, store, runner), metrics::scrape, List.of(
-                        new AdminRoutes(keys, engineConfig.triggers(), runner, store, Engine::forget),
-                        new InboxRoutes(keys, store.inbox(), store.engagements(), journal, own, serviceClock),
-                        new TrackingRoutes(links, store.outbox(), store.engagements(), journal, own, serviceClock)))
+                () -> health(database, store, runner), metrics::scrape, groups)
                 .start(settings.host(), settings.port());
         LOG.info("herald serve: listening on {}:{}, {}; {} stored events replayed into the engine; started in {} ms",
                 settings.host(), http.port(), database.describe(), replayed,

@@ -51,12 +51,16 @@ final class ServerFixture implements AutoCloseable {
     final String base;
 
     ServerFixture(Path dataDir) {
+        this(dataDir, java.util.Optional.empty());
+    }
+
+    ServerFixture(Path dataDir, java.util.Optional<String> twilioToken) {
         EngineConfig config = EngineConfig.defaults(TriggerSet.of(List.of(CART)), Policies.find("seed").orElseThrow())
                 .withLateness(Duration.ZERO);
         server = HeraldServer.start(new ServerSettings("127.0.0.1", 0, "http://localhost:8080", List.of(WRITE_KEY),
                 ADMIN_KEY, "0123456789abcdef0123456789abcdef", EngineRunner.ClockMode.EVENT, Duration.ofMinutes(1),
                 DatabaseSettings.embedded(dataDir), "DE"), config, new TemplateWriter("Shop", "https://shop.example"),
-                Map.of(), Clock.systemUTC(), HeraldServer.metricsRegistry());
+                Map.of(), Clock.systemUTC(), HeraldServer.metricsRegistry(), twilioToken);
         base = "http://127.0.0.1:" + server.port();
     }
 
@@ -67,6 +71,15 @@ final class ServerFixture implements AutoCloseable {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> form(String path, String body, Map<String, String> headers) throws IOException,
+            InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -195,6 +195,19 @@ public final class Outbox {
                 }, Outbox::read);
     }
 
+    /**
+     * The user a channel's address (a phone number, an email address) last sent to belongs to, for replies that
+     * come back by address (an SMS "STOP").
+     */
+    public Optional<String> userOfAddress(String channel, String address) {
+        return Jdbc.transaction(dataSource, "find the user of an address", connection -> Jdbc.list(connection,
+                "SELECT user_id FROM outbox WHERE channel = ? AND address = ? ORDER BY created_at DESC LIMIT 1",
+                query -> {
+                    query.setString(1, channel);
+                    query.setString(2, address);
+                }, row -> row.getString(1)).stream().findFirst());
+    }
+
     /** How many messages there are in each status (by its key); statuses with none are left out. */
     public Map<String, Long> countByStatus() {
         return Jdbc.transaction(dataSource, "count messages by status",

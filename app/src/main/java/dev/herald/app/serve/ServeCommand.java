@@ -77,7 +77,7 @@ public final class ServeCommand implements Callable<Integer> {
         PrometheusMeterRegistry metrics = HeraldServer.metricsRegistry();
         Writers.Built writer = Writers.build(config, Optional.empty(), System.getenv(), metrics);
         HeraldServer server = HeraldServer.start(settings, engineConfig(config), writer.writer(),
-                Deliverers.build(config, publicUrl), Clock.systemUTC(), metrics);
+                Deliverers.build(config, publicUrl), Clock.systemUTC(), metrics, config.string("sms.auth_token"));
         if (!ownKeys) {
             LOG.info("keys (from {}): write key {}, admin key {}", data.resolve(Secrets.FILE), secrets.writeKey(),
                     secrets.adminKey());
