@@ -19,6 +19,7 @@ import dev.herald.server.ingest.Incoming;
 import dev.herald.server.ingest.Journal;
 import dev.herald.server.ingest.OwnEvents;
 import dev.herald.server.ingest.SegmentIntake;
+import dev.herald.server.runtime.Attribution;
 import dev.herald.server.runtime.Checkpointing;
 import dev.herald.server.runtime.Dispatcher;
 import dev.herald.server.runtime.EffectStore;
@@ -133,12 +134,13 @@ public final class HeraldServer implements AutoCloseable {
         Optional<Engine> restored = checkpoint.flatMap(c -> restore(engineConfig, effects, c));
         Engine engine = restored.orElseGet(() -> new Engine(engineConfig, effects));
         long fromSeq = restored.isPresent() ? checkpoint.get().eventSeq() : 0;
-        long replayed = replay(store, engine, parser, fromSeq);
+        Attribution attribution = new Attribution(store.engagements());
+        long replayed = replay(store, engine, attribution, parser, fromSeq);
         long appliedSeq = store.events().lastSeq();
         Checkpointing checkpointing = new Checkpointing(store.checkpoints(), effects, settings.checkpointEvery(),
                 fromSeq, clock.instant());
         EngineRunner runner = new EngineRunner(engine, settings.clock(), EngineClock.wall(clock), appliedSeq,
-                checkpointing);
+                checkpointing, attribution);
         service.set(runner.serviceClock());
         runner.start();
         Counter eventsIn = Counter.builder("herald.events.in").description("events stored").register(metrics);
@@ -196,13 +198,17 @@ public final class HeraldServer implements AutoCloseable {
     }
 
     /** Feeds the stored events after a sequence number to the engine, in the order stored. */
-    private static long replay(Store store, Engine engine, SegmentParser parser, long afterSeq) {
+    private static long replay(Store store, Engine engine, Attribution attribution, SegmentParser parser,
+            long afterSeq) {
         long[] count = {0};
         store.events().readAfter(afterSeq, 10_000, stored -> {
             try {
                 JsonNode call = JSON.readTree(stored.payload());
                 SegmentResult result = parser.parse(call, null, stored.receivedAt());
-                result.events().forEach(engine::accept);
+                result.events().forEach(event -> {
+                    engine.accept(event);
+                    attribution.accept(event);
+                });
                 count[0]++;
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 LOG.error("stored event {} is not JSON; skipped", stored.seq(), e);

@@ -53,6 +53,19 @@ class HeraldServerTest {
             JsonNode user = herald.admin("/admin/users/u1");
             assertThat(user.at("/profile/firstName").asText()).isEqualTo("Anna");
             assertThat(user.at("/messages/0/status").asText()).isEqualTo("sent");
+
+            String messageId = user.at("/messages/0/messageId").asText();
+            String click = inbox.at("/messages/0/url").asText().replace("http://localhost:8080", "");
+            HttpResponse<String> redirect = herald.get(click, null);
+            assertThat(redirect.statusCode()).isEqualTo(302);
+            assertThat(redirect.headers().firstValue("Location")).hasValue("https://shop.example/cart");
+            assertThat(herald.track("/v1/track", """
+                    {"userId": "u1", "event": "Order Completed", "timestamp": "2024-03-04T15:00:00Z",
+                     "messageId": "order-1", "properties": {"order_id": "o1", "revenue": 80,
+                     "products": [{"product_id": "p1", "price": 80}]}}""").statusCode()).isEqualTo(200);
+            assertThat(eventually(() -> herald.server.store().engagements().forMessage(messageId),
+                    rows -> rows.stream().anyMatch(r -> r.type().equals("converted"))))
+                    .extracting(r -> r.type()).contains("clicked", "converted");
             JsonNode decisions = herald.admin("/admin/decisions?trigger=abandoned_cart");
             assertThat(decisions.at("/decisions/0/outcome").asText()).isEqualTo("sent");
             assertThat(decisions.at("/decisions/0/trace").toString()).contains("\"step\":\"eligibility\"")
@@ -62,6 +75,7 @@ class HeraldServerTest {
             JsonNode user = again.admin("/admin/users/u1");
             assertThat(user.at("/profile/firstName").asText()).isEqualTo("Anna");
             assertThat(user.path("messages").size()).isEqualTo(1);
+            assertThat(again.server.store().engagements().countByType()).containsEntry("converted", 1L);
             Thread.sleep(300);
             assertThat(ServerFixture.JSON.readTree(again.get("/v1/users/u1/inbox",
                     ServerFixture.basic(ServerFixture.WRITE_KEY)).body()).path("messages").size()).isEqualTo(1);

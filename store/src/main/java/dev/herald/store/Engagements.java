@@ -23,7 +23,7 @@ public final class Engagements {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     }
 
-    /** Stores the reports in one transaction. */
+    /** Stores the reports in one transaction; a conversion of an order already recorded is left out. */
     public void record(List<EngagementRow> reports) {
         if (reports.isEmpty()) {
             return;
@@ -31,7 +31,8 @@ public final class Engagements {
         Jdbc.transaction(dataSource, "record " + reports.size() + " engagement reports", connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO engagement (message_id, user_id, type, channel, at, revenue, detail)
-                    VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb))""")) {
+                    VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb))
+                    ON CONFLICT DO NOTHING""")) {
                 for (EngagementRow report : reports) {
                     Jdbc.setText(insert, 1, report.messageId());
                     insert.setString(2, report.userId());

@@ -54,6 +54,7 @@ public final class EngineRunner implements AutoCloseable {
     private final ClockMode mode;
     private final EngineClock wall;
     private final Checkpointer checkpointer;
+    private final java.util.function.Consumer<dev.herald.core.event.Event> observer;
     private final BlockingQueue<Command> commands = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean running = true;
@@ -62,6 +63,13 @@ public final class EngineRunner implements AutoCloseable {
 
     public EngineRunner(Engine engine, ClockMode mode, EngineClock wall, long appliedSeq,
             Checkpointer checkpointer) {
+        this(engine, mode, wall, appliedSeq, checkpointer, event -> {});
+    }
+
+    /** @param observer sees every event after the engine took it (on the engine thread, in the engine's order) */
+    public EngineRunner(Engine engine, ClockMode mode, EngineClock wall, long appliedSeq, Checkpointer checkpointer,
+            java.util.function.Consumer<dev.herald.core.event.Event> observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
         this.engine = Objects.requireNonNull(engine, "engine");
         this.mode = Objects.requireNonNull(mode, "mode");
         this.wall = Objects.requireNonNull(wall, "wall");
@@ -163,6 +171,7 @@ public final class EngineRunner implements AutoCloseable {
             case Command.Apply apply -> {
                 for (Incoming incoming : apply.events()) {
                     engine.accept(incoming.event());
+                    observer.accept(incoming.event());
                 }
                 appliedSeq = apply.lastSeq();
             }
