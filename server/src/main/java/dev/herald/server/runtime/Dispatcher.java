@@ -8,14 +8,17 @@ import dev.herald.delivery.DeliveryResult;
 import dev.herald.server.track.TrackingLinks;
 import dev.herald.store.Outbox;
 import dev.herald.store.OutboxEntry;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,12 +31,19 @@ import org.slf4j.LoggerFactory;
  * one message twice), hands each to its channel's deliverer, and records the answer: sent; a passing failure tried
  * again with exponential backoff (Retry-After respected) up to {@link #MAX_ATTEMPTS}; a permanent one failed, and
  * when the contact point itself is bad, reported so the engine marks it invalid. A message past its trigger's
- * urgency window expires instead of going out late.
+ * urgency window expires instead of going out late. Each provider has a rate limit and a circuit breaker
+ * ({@link ProviderGuard}); a message they hold back waits in the outbox.
  */
 public final class Dispatcher implements AutoCloseable {
 
     /** Attempts before a message that keeps failing is given up. */
     public static final int MAX_ATTEMPTS = 8;
+
+    /**
+     * Messages claimed and sent at once. Small enough that a provider's circuit breaker opens before a whole batch
+     * has hit a provider that is down.
+     */
+    static final int BATCH = 16;
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final Duration BASE_BACKOFF = Duration.ofSeconds(5);
@@ -44,6 +54,7 @@ public final class Dispatcher implements AutoCloseable {
 
     private final Outbox outbox;
     private final Map<Channel, Deliverer> deliverers;
+    private final Map<Channel, ProviderGuard> guards;
     private final TrackingLinks links;
     private final Clock clock;
     private final Consumer<InvalidContact> invalid;
@@ -56,6 +67,10 @@ public final class Dispatcher implements AutoCloseable {
             Consumer<InvalidContact> invalid, MeterRegistry metrics) {
         this.outbox = outbox;
         this.deliverers = Map.copyOf(deliverers);
+        this.guards = new EnumMap<>(Channel.class);
+        for (Channel channel : Channel.values()) {
+            guards.put(channel, new ProviderGuard(channel, ProviderGuard.DEFAULT_RATES.get(channel)));
+        }
         this.links = links;
         this.clock = clock;
         this.invalid = invalid;
@@ -71,7 +86,7 @@ public final class Dispatcher implements AutoCloseable {
     private void run() {
         while (running) {
             try {
-                List<OutboxEntry> due = outbox.claimDue(clock.instant(), 64);
+                List<OutboxEntry> due = outbox.claimDue(clock.instant(), BATCH);
                 if (due.isEmpty()) {
                     Thread.sleep(100);
                     continue;
@@ -104,12 +119,22 @@ public final class Dispatcher implements AutoCloseable {
             count(entry.channel(), "no_provider");
             return;
         }
+        ProviderGuard guard = guards.get(channel);
+        Optional<String> refused = guard.refusal();
+        if (refused.isPresent()) {
+            outbox.markRetry(entry.messageId(), now.plusSeconds(guard.state() == CircuitBreaker.State.OPEN ? 30 : 1),
+                    refused.get());
+            count(entry.channel(), "deferred");
+            return;
+        }
         MessageKind kind = MessageKind.valueOf(entry.kind().toUpperCase(Locale.ROOT));
         Delivery delivery = new Delivery(entry.messageId(), entry.userId(), channel, kind, entry.address(),
                 ContentJson.parse(entry.content()), kind == MessageKind.MARKETING
                         ? links.unsubscribe(entry.messageId()) : "");
         Timer.Sample sample = Timer.start(metrics);
+        long started = System.nanoTime();
         DeliveryResult result = deliverer.deliver(delivery);
+        guard.record(result instanceof DeliveryResult.Retry, Duration.ofNanos(System.nanoTime() - started));
         sample.stop(metrics.timer("herald.delivery.latency", "channel", channel.key()));
         switch (result) {
             case DeliveryResult.Accepted accepted -> {
