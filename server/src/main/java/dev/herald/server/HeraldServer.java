@@ -164,7 +164,7 @@ public final class HeraldServer implements AutoCloseable {
         Dispatcher dispatcher = new Dispatcher(store.outbox(), all, links, serviceClock, invalid -> journal.submit(
                 own.one("Message Bounced", invalid.messageId(), invalid.userId(), invalid.channel(),
                         serviceClock.instant(), "bounce")),
-                metrics).start();
+                metrics, settings.deliveryRates()).start();
         Gauge.builder("herald.outbox.pending", store.outbox(), o -> o.pendingCount()).register(metrics);
         Gauge.builder("herald.engine.backlog", runner, EngineRunner::backlog).register(metrics);
         Keys keys = new Keys(settings.writeKeys(), settings.adminKey());

@@ -1,9 +1,11 @@
 package dev.herald.server;
 
+import dev.herald.core.profile.Channel;
 import dev.herald.server.runtime.EngineRunner;
 import dev.herald.store.DatabaseSettings;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -18,6 +20,7 @@ import java.util.Objects;
  * @param clock wall (live) or event time (replays and simulations driven through the API)
  * @param checkpointEvery how often the engine's state is checkpointed
  * @param defaultPhoneRegion the region of phone numbers written without a country code, or null
+ * @param deliveryRates sends per second per channel; a channel not named keeps its default
  */
 public record ServerSettings(
         String host,
@@ -29,7 +32,8 @@ public record ServerSettings(
         EngineRunner.ClockMode clock,
         Duration checkpointEvery,
         DatabaseSettings database,
-        String defaultPhoneRegion) {
+        String defaultPhoneRegion,
+        Map<Channel, Integer> deliveryRates) {
 
     public ServerSettings {
         Objects.requireNonNull(host, "host");
@@ -38,8 +42,22 @@ public record ServerSettings(
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(checkpointEvery, "checkpointEvery");
         Objects.requireNonNull(database, "database");
+        deliveryRates = Map.copyOf(deliveryRates);
+        deliveryRates.forEach((channel, rate) -> {
+            if (rate < 1) {
+                throw new IllegalArgumentException(channel.key() + ".rate must be at least 1 per second, got " + rate);
+            }
+        });
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("server.port must be between 0 and 65535, got " + port);
         }
+    }
+
+    /** Settings with the default delivery rates. */
+    public ServerSettings(String host, int port, String publicUrl, List<String> writeKeys, String adminKey,
+            String trackingSecret, EngineRunner.ClockMode clock, Duration checkpointEvery, DatabaseSettings database,
+            String defaultPhoneRegion) {
+        this(host, port, publicUrl, writeKeys, adminKey, trackingSecret, clock, checkpointEvery, database,
+                defaultPhoneRegion, Map.of());
     }
 }

@@ -61,6 +61,7 @@ public final class AdminRoutes implements HttpApi.RouteGroup {
         routes.get("/admin/decisions", this::decisions);
         routes.get("/admin/decisions/{id}", this::decision);
         routes.get("/admin/stats", this::stats);
+        routes.post("/admin/clock", this::clock);
     }
 
     private void triggers(Context ctx) {
@@ -146,6 +147,33 @@ public final class AdminRoutes implements HttpApi.RouteGroup {
         node.putPOJO("engagement", store.engagements().countByType());
         node.put("lastEventSeq", store.events().lastSeq()).put("appliedEventSeq", runner.appliedSeq());
         ctx.json(node);
+    }
+
+    /** Event-time mode: {@code {"advanceTo": "2024-05-08T00:00:00Z"}} moves engine time forward. */
+    private void clock(Context ctx) {
+        JsonNode body;
+        try {
+            body = JSON.readTree(ctx.body());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ApiError(400, "the body is not valid JSON: " + e.getOriginalMessage());
+        }
+        java.time.Instant to;
+        try {
+            to = java.time.Instant.parse(body.path("advanceTo").asText());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ApiError(400, "advanceTo: an ISO-8601 instant is required, like 2024-05-08T00:00:00Z");
+        }
+        try {
+            java.time.Instant now = runner.advanceTo(to).get(60, TimeUnit.SECONDS);
+            ctx.json(JSON.createObjectNode().put("engineTime", now.toString()));
+        } catch (IllegalStateException e) {
+            throw new ApiError(409, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiError(503, "interrupted");
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new ApiError(503, "the engine did not move in time: " + e);
+        }
     }
 
     private static ObjectNode decisionJson(DecisionRow row) {

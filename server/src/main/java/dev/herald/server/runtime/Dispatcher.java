@@ -65,11 +65,18 @@ public final class Dispatcher implements AutoCloseable {
 
     public Dispatcher(Outbox outbox, Map<Channel, Deliverer> deliverers, TrackingLinks links, Clock clock,
             Consumer<InvalidContact> invalid, MeterRegistry metrics) {
+        this(outbox, deliverers, links, clock, invalid, metrics, Map.of());
+    }
+
+    /** @param rates sends per second per channel, where not the default ({@link ProviderGuard#DEFAULT_RATES}) */
+    public Dispatcher(Outbox outbox, Map<Channel, Deliverer> deliverers, TrackingLinks links, Clock clock,
+            Consumer<InvalidContact> invalid, MeterRegistry metrics, Map<Channel, Integer> rates) {
         this.outbox = outbox;
         this.deliverers = Map.copyOf(deliverers);
         this.guards = new EnumMap<>(Channel.class);
         for (Channel channel : Channel.values()) {
-            guards.put(channel, new ProviderGuard(channel, ProviderGuard.DEFAULT_RATES.get(channel)));
+            guards.put(channel, new ProviderGuard(channel, rates.getOrDefault(channel,
+                    ProviderGuard.DEFAULT_RATES.get(channel))));
         }
         this.links = links;
         this.clock = clock;

@@ -96,6 +96,23 @@ public final class EngineRunner implements AutoCloseable {
         return answer;
     }
 
+    /**
+     * In event-time mode, moves engine time forward to the given time, as if an event of that time had arrived:
+     * held events up to it are processed and every timer due by then fires. The time never goes back.
+     *
+     * @throws IllegalStateException with the wall clock, where time moves by itself
+     */
+    public CompletableFuture<Instant> advanceTo(Instant time) {
+        if (mode != ClockMode.EVENT) {
+            throw new IllegalStateException("engine time follows the wall clock (server.clock: wall); it can be"
+                    + " moved only in event-time mode");
+        }
+        return ask(engine -> {
+            engine.advanceTo(time);
+            return engine.now().orElse(time);
+        });
+    }
+
     /** The sequence number of the last stored event the engine has applied. */
     public long appliedSeq() {
         return appliedSeq;
