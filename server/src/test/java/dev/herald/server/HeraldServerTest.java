@@ -50,7 +50,8 @@ class HeraldServerTest {
             assertThat(inbox.at("/messages/0/title").asText()).isEqualTo("You left Blue shoes in your cart");
             assertThat(inbox.at("/messages/0/url").asText()).startsWith("http://localhost:8080/t/c/m_");
 
-            JsonNode user = herald.admin("/admin/users/u1");
+            JsonNode user = eventually(() -> herald.admin("/admin/users/u1"),
+                    u -> u.at("/messages/0/status").asText().equals("sent"));
             assertThat(user.at("/profile/firstName").asText()).isEqualTo("Anna");
             assertThat(user.at("/messages/0/status").asText()).isEqualTo("sent");
 
@@ -101,6 +102,13 @@ class HeraldServerTest {
             HttpResponse<String> batch = herald.track("/v1/batch", halfBad);
             assertThat(batch.statusCode()).isEqualTo(400);
             assertThat(batch.body()).contains("batch[1]");
+            assertThat(herald.server.store().events().lastSeq()).isZero();
+
+            HttpResponse<String> badPhone = herald.track("/v1/identify", """
+                    {"userId": "u5", "timestamp": "2024-03-04T10:00:00Z",
+                     "traits": {"email": "not-an-address", "phone": "12"}}""");
+            assertThat(badPhone.statusCode()).isEqualTo(400);
+            assertThat(badPhone.body()).contains("traits.email").contains("traits.phone");
             assertThat(herald.server.store().events().lastSeq()).isZero();
 
             HttpResponse<String> huge = herald.track("/v1/track", "{\"userId\": \"u1\", \"event\": \"x\", \"pad\": \""

@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.core.event.Event;
+import dev.herald.core.event.Identify;
+import dev.herald.core.profile.Channel;
+import dev.herald.core.profile.ContactPoint;
+import dev.herald.core.profile.Profile;
 import dev.herald.server.http.ApiError;
 import dev.herald.server.segment.SegmentParser;
 import dev.herald.server.segment.SegmentResult;
@@ -80,6 +84,25 @@ public final class SegmentIntake {
         return events;
     }
 
+    /**
+     * An email address or phone number sent over the API that Herald cannot use is refused, naming the trait, so the
+     * sender learns it now (a replayed log keeps such values with their problem instead).
+     */
+    private static List<String> contactProblems(Event event) {
+        if (!(event instanceof Identify identify)) {
+            return List.of();
+        }
+        Profile profile = Profile.EMPTY.withTraits(identify.traits());
+        List<String> problems = new ArrayList<>();
+        for (Channel channel : List.of(Channel.EMAIL, Channel.SMS)) {
+            ContactPoint point = profile.contactFor(channel);
+            if (point.isPresent() && !point.isUsable()) {
+                problems.add("traits." + (channel == Channel.EMAIL ? "email" : "phone") + ": " + point.problem());
+            }
+        }
+        return problems;
+    }
+
     private void call(JsonNode node, String type, Instant receivedAt, String prefix, List<Incoming> events,
             List<String> problems) {
         if (node == null || !node.isObject()) {
@@ -97,6 +120,7 @@ public final class SegmentIntake {
         result.problems().forEach(p -> problems.add(prefix + p));
         if (result.isOk()) {
             for (Event event : result.events()) {
+                contactProblems(event).forEach(p -> problems.add(prefix + p));
                 events.add(new Incoming(event, call.toString(), receivedAt));
             }
         }
