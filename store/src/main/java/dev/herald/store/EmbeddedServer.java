@@ -12,7 +12,9 @@ import org.slf4j.LoggerFactory;
  * restarted Herald starts the server on the same folder and finds its data.
  *
  * <p>The embedded server library is made for tests and turns durability off by default; Herald turns it back on
- * ({@code fsync}, {@code synchronous_commit}), since an acknowledged event must survive a crash.
+ * ({@code fsync}, {@code synchronous_commit}), since an acknowledged event must survive a crash. Nor does it let
+ * the library stop the server from a JVM shutdown hook of its own: that hook runs alongside Herald's, and would
+ * stop the database under a Herald still finishing its work on SIGTERM. Herald stops it with {@link #close()}.
  */
 final class EmbeddedServer implements AutoCloseable {
 
@@ -45,6 +47,7 @@ final class EmbeddedServer implements AutoCloseable {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(folder.path())
                 .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
                 .setPGStartupWait(STARTUP_WAIT)
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")

@@ -2,8 +2,10 @@ package dev.herald.server.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.herald.core.engine.Engine;
 import dev.herald.core.state.UserState;
 import dev.herald.core.trigger.TriggerDefinition;
@@ -20,6 +22,7 @@ import dev.herald.store.Store;
 import dev.herald.store.UserData;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +34,9 @@ import java.util.function.BiFunction;
  */
 public final class AdminRoutes implements HttpApi.RouteGroup {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Instants (in an export's rows) as ISO-8601 text, as everywhere else in the API. */
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new SimpleModule()
+            .addSerializer(Instant.class, ToStringSerializer.instance));
     private static final int MAX_LIMIT = 1000;
 
     private final Keys keys;

@@ -94,6 +94,9 @@ public final class EffectStore implements java.util.function.Consumer<Effect>, A
                 writers.execute(() -> {
                     try {
                         if (outbox.find(sent.message().messageId()).isPresent()) {
+                            // A replay after a restart: the message is queued already and is not written again,
+                            // but the replayed decision was just stored as scheduled again; it stays sent.
+                            enqueue(new Work.Row(sent.decision(), "sent", sent.decision().trace()));
                             return;
                         }
                         Written written = writer.write(sent.message());
