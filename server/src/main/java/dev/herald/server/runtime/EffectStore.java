@@ -17,8 +17,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -165,11 +167,11 @@ public final class EffectStore implements java.util.function.Consumer<Effect>, A
 
     private void store(List<Work> batch) {
         Instant now = clock.instant();
-        List<DecisionRow> rows = new ArrayList<>();
+        Map<String, DecisionRow> rows = new LinkedHashMap<>();
         for (Work work : batch) {
             switch (work) {
-                case Work.Row row -> rows.add(DecisionRows.row(row.decision(), row.outcome(), earlier(row.decision(),
-                        row.outcome()), row.later(), null, now));
+                case Work.Row row -> put(rows, DecisionRows.row(row.decision(), row.outcome(), earlier(rows,
+                        row.decision(), row.outcome()), row.later(), null, now));
                 case Work.Sent sent -> {
                     OutgoingMessage message = sent.message();
                     MessageContent tracked = links.rewrite(message.messageId(), sent.written().content());
@@ -181,21 +183,31 @@ public final class EffectStore implements java.util.function.Consumer<Effect>, A
                             expires.isBefore(message.sendAt()) ? message.sendAt() : expires));
                     List<TraceStep> later = new ArrayList<>(sent.decision().trace());
                     later.add(sent.written().step());
-                    rows.add(DecisionRows.row(sent.decision(), "sent", earlier(sent.decision(), "sent"), later,
-                            sent.written(), now));
+                    put(rows, DecisionRows.row(sent.decision(), "sent", earlier(rows, sent.decision(), "sent"),
+                            later, sent.written(), now));
                 }
             }
         }
-        decisions.upsert(rows);
-        for (DecisionRow row : rows) {
-            metrics.counter("herald.decisions", "outcome", row.outcome()).increment();
-        }
+        decisions.upsert(List.copyOf(rows.values()));
     }
 
-    /** The stored trace of a decision decided earlier (scheduled), for outcomes at send time. */
-    private String earlier(Decision decision, String outcome) {
+    /** Keeps the newest row of a decision in a batch (scheduled, then sent), and counts it. */
+    private void put(Map<String, DecisionRow> rows, DecisionRow row) {
+        rows.put(row.id(), row);
+        metrics.counter("herald.decisions", "outcome", row.outcome()).increment();
+    }
+
+    /**
+     * The trace a decision had when it was decided (scheduled), for outcomes at send time: from this batch when it
+     * is in it, else as stored.
+     */
+    private String earlier(Map<String, DecisionRow> batch, Decision decision, String outcome) {
         if (outcome.equals("scheduled") || outcome.equals("suppressed")) {
             return null;
+        }
+        DecisionRow inBatch = batch.get(decision.id());
+        if (inBatch != null) {
+            return inBatch.trace();
         }
         return decisions.find(decision.id()).map(DecisionRow::trace).orElse(null);
     }
