@@ -20,6 +20,7 @@ import dev.herald.server.ingest.Journal;
 import dev.herald.server.ingest.OwnEvents;
 import dev.herald.server.ingest.SegmentIntake;
 import dev.herald.server.runtime.Attribution;
+import dev.herald.server.runtime.ChannelFallback;
 import dev.herald.server.runtime.Checkpointing;
 import dev.herald.server.runtime.Dispatcher;
 import dev.herald.server.runtime.EffectStore;
@@ -161,10 +162,12 @@ public final class HeraldServer implements AutoCloseable {
         Map<Channel, Deliverer> all = new EnumMap<>(Channel.class);
         all.putAll(deliverers);
         all.put(Channel.IN_APP, new InboxDeliverer(store.inbox(), serviceClock));
-        Dispatcher dispatcher = new Dispatcher(store.outbox(), all, links, serviceClock, invalid -> journal.submit(
-                own.one("Message Bounced", invalid.messageId(), invalid.userId(), invalid.channel(),
-                        serviceClock.instant(), "bounce")),
-                metrics, settings.deliveryRates()).start();
+        ChannelFallback fallback = new ChannelFallback(effects, runner, engineConfig.triggers());
+        Dispatcher dispatcher = new Dispatcher(store.outbox(), all, links, serviceClock, invalid -> {
+            journal.submit(own.one("Message Bounced", invalid.messageId(), invalid.userId(), invalid.channel(),
+                    serviceClock.instant(), "bounce"));
+            fallback.accept(invalid);
+        }, metrics, settings.deliveryRates()).start();
         Gauge.builder("herald.outbox.pending", store.outbox(), o -> o.pendingCount()).register(metrics);
         Gauge.builder("herald.engine.backlog", runner, EngineRunner::backlog).register(metrics);
         Keys keys = new Keys(settings.writeKeys(), settings.adminKey());

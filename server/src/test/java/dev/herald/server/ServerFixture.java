@@ -55,12 +55,17 @@ final class ServerFixture implements AutoCloseable {
     }
 
     ServerFixture(Path dataDir, java.util.Optional<String> twilioToken) {
-        EngineConfig config = EngineConfig.defaults(TriggerSet.of(List.of(CART)), Policies.find("seed").orElseThrow())
-                .withLateness(Duration.ZERO);
+        this(dataDir, twilioToken, CART, Map.of());
+    }
+
+    ServerFixture(Path dataDir, java.util.Optional<String> twilioToken, TriggerDefinition trigger,
+            Map<Channel, dev.herald.delivery.Deliverer> deliverers) {
+        EngineConfig config = EngineConfig.defaults(TriggerSet.of(List.of(trigger)),
+                Policies.find("seed").orElseThrow()).withLateness(Duration.ZERO);
         server = HeraldServer.start(new ServerSettings("127.0.0.1", 0, "http://localhost:8080", List.of(WRITE_KEY),
                 ADMIN_KEY, "0123456789abcdef0123456789abcdef", EngineRunner.ClockMode.EVENT, Duration.ofMinutes(1),
                 DatabaseSettings.embedded(dataDir), "DE"), config, new TemplateWriter("Shop", "https://shop.example"),
-                Map.of(), Clock.systemUTC(), HeraldServer.metricsRegistry(), twilioToken);
+                deliverers, Clock.systemUTC(), HeraldServer.metricsRegistry(), twilioToken);
         base = "http://127.0.0.1:" + server.port();
     }
 

@@ -11,7 +11,6 @@ import dev.herald.core.decision.TraceStep;
 import dev.herald.core.policy.PolicyChoice;
 import dev.herald.core.policy.PolicyRequest;
 import dev.herald.core.profile.Channel;
-import dev.herald.core.profile.ContactPoint;
 import dev.herald.core.profile.Profile;
 import dev.herald.core.state.FiredMark;
 import dev.herald.core.state.ScheduledSend;
@@ -176,22 +175,7 @@ final class DecisionPipeline {
 
     /** Why a channel cannot be used for this user now, or null when it can. */
     static String problem(Profile profile, Channel channel, boolean marketing) {
-        ContactPoint contact = profile.contactFor(channel);
-        if (!contact.isPresent()) {
-            return switch (channel) {
-                case EMAIL -> "no email address";
-                case SMS -> "no phone number";
-                case PUSH -> "no push token";
-                case IN_APP, WEBHOOK -> "no address";
-            };
-        }
-        if (!contact.isUsable()) {
-            return contact.problem();
-        }
-        if (marketing && !profile.hasMarketingConsent(channel)) {
-            return "no marketing consent";
-        }
-        return null;
+        return profile.problemFor(channel, marketing);
     }
 
     private static String names(List<Channel> channels) {

@@ -80,6 +80,29 @@ public record Profile(
         };
     }
 
+    /**
+     * Why a channel cannot be used for this user now (no address, an unusable one, no marketing consent), or null
+     * when it can.
+     */
+    public String problemFor(Channel channel, boolean marketing) {
+        ContactPoint contact = contactFor(channel);
+        if (!contact.isPresent()) {
+            return switch (channel) {
+                case EMAIL -> "no email address";
+                case SMS -> "no phone number";
+                case PUSH -> "no push token";
+                case IN_APP, WEBHOOK -> "no address";
+            };
+        }
+        if (!contact.isUsable()) {
+            return contact.problem();
+        }
+        if (marketing && !hasMarketingConsent(channel)) {
+            return "no marketing consent";
+        }
+        return null;
+    }
+
     /** Whether the user agreed to marketing on this channel. */
     public boolean hasMarketingConsent(Channel channel) {
         return (consentMask & channel.bit()) != 0;

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,6 +44,9 @@ public final class EffectStore implements java.util.function.Consumer<Effect>, A
     private static final Logger LOG = LoggerFactory.getLogger(EffectStore.class);
     private static final int BATCH = 200;
 
+    /** How many sent messages are kept for a fallback to another channel. */
+    static final int RECENT = 100_000;
+
     /** A row to write, or a sent message to write first. */
     private sealed interface Work {
         record Row(Decision decision, String outcome, List<TraceStep> later)
@@ -62,6 +66,14 @@ public final class EffectStore implements java.util.function.Consumer<Effect>, A
     private final ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicLong outstanding = new AtomicLong();
     private final AtomicLong late = new AtomicLong();
+    private final Map<String, Effect.Sent> recent = new LinkedHashMap<>(1024, 0.75f, false) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Effect.Sent> eldest) {
+            return size() > RECENT;
+        }
+    };
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -92,6 +104,9 @@ public final class EffectStore implements java.util.function.Consumer<Effect>, A
                 enqueue(new Work.Row(cancelled.decision(), "cancelled", steps));
             }
             case Effect.Sent sent -> {
+                synchronized (recent) {
+                    recent.put(sent.message().messageId(), sent);
+                }
                 outstanding.incrementAndGet();
                 writers.execute(() -> {
                     try {
@@ -115,6 +130,16 @@ public final class EffectStore implements java.util.function.Consumer<Effect>, A
     private void enqueue(Work work) {
         outstanding.incrementAndGet();
         queue.add(work);
+    }
+
+    /**
+     * A message sent since this process started (the newest {@value #RECENT}), with its decision, for sending it
+     * again on another channel when its contact point fails for good.
+     */
+    public Optional<Effect.Sent> recentlySent(String messageId) {
+        synchronized (recent) {
+            return Optional.ofNullable(recent.get(messageId));
+        }
     }
 
     /** Events the engine received too late to process in order. */
