@@ -135,7 +135,7 @@ public final class HeraldServer implements AutoCloseable {
         Optional<Engine> restored = checkpoint.flatMap(c -> restore(engineConfig, effects, c));
         Engine engine = restored.orElseGet(() -> new Engine(engineConfig, effects));
         long fromSeq = restored.isPresent() ? checkpoint.get().eventSeq() : 0;
-        Attribution attribution = new Attribution(store.engagements());
+        Attribution attribution = new Attribution(store.engagements(), settings.clickWindow(), settings.viewWindow());
         long replayed = replay(store, engine, attribution, parser, fromSeq);
         long appliedSeq = store.events().lastSeq();
         Checkpointing checkpointing = new Checkpointing(store.checkpoints(), effects, settings.checkpointEvery(),

@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param checkpointEvery how often the engine's state is checkpointed
  * @param defaultPhoneRegion the region of phone numbers written without a country code, or null
  * @param deliveryRates sends per second per channel; a channel not named keeps its default
+ * @param clickWindow how long after a click an order counts as the message's conversion
+ * @param viewWindow how long after an open or a delivery an order counts as the message's conversion
  */
 public record ServerSettings(
         String host,
@@ -33,7 +35,9 @@ public record ServerSettings(
         Duration checkpointEvery,
         DatabaseSettings database,
         String defaultPhoneRegion,
-        Map<Channel, Integer> deliveryRates) {
+        Map<Channel, Integer> deliveryRates,
+        Duration clickWindow,
+        Duration viewWindow) {
 
     public ServerSettings {
         Objects.requireNonNull(host, "host");
@@ -43,6 +47,9 @@ public record ServerSettings(
         Objects.requireNonNull(checkpointEvery, "checkpointEvery");
         Objects.requireNonNull(database, "database");
         deliveryRates = Map.copyOf(deliveryRates);
+        if (clickWindow.isNegative() || viewWindow.isNegative()) {
+            throw new IllegalArgumentException("attribution windows must not be negative");
+        }
         deliveryRates.forEach((channel, rate) -> {
             if (rate < 1) {
                 throw new IllegalArgumentException(channel.key() + ".rate must be at least 1 per second, got " + rate);
@@ -58,6 +65,6 @@ public record ServerSettings(
             String trackingSecret, EngineRunner.ClockMode clock, Duration checkpointEvery, DatabaseSettings database,
             String defaultPhoneRegion) {
         this(host, port, publicUrl, writeKeys, adminKey, trackingSecret, clock, checkpointEvery, database,
-                defaultPhoneRegion, Map.of());
+                defaultPhoneRegion, Map.of(), Duration.ofHours(72), Duration.ofHours(24));
     }
 }

@@ -104,6 +104,16 @@ class HeraldServerTest {
             assertThat(batch.body()).contains("batch[1]");
             assertThat(herald.server.store().events().lastSeq()).isZero();
 
+            HttpResponse<String> wrongType = herald.track("/v1/track", ADDED.replace("\"price\": 80",
+                    "\"price\": \"eighty\""));
+            assertThat(wrongType.statusCode()).isEqualTo(400);
+            assertThat(wrongType.body()).contains("price");
+            HttpResponse<String> unknownType = herald.post("/v1/batch", "{\"batch\": [{\"type\": \"fax\","
+                    + " \"userId\": \"u1\", \"timestamp\": \"2024-03-04T10:00:00Z\"}]}",
+                    ServerFixture.basic(ServerFixture.WRITE_KEY));
+            assertThat(unknownType.statusCode()).isEqualTo(400);
+            assertThat(unknownType.body()).contains("batch[0]").contains("fax");
+
             HttpResponse<String> badPhone = herald.track("/v1/identify", """
                     {"userId": "u5", "timestamp": "2024-03-04T10:00:00Z",
                      "traits": {"email": "not-an-address", "phone": "12"}}""");

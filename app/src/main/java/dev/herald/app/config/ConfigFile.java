@@ -36,6 +36,7 @@ public final class ConfigFile {
             "writer.price_input", "writer.price_output",
             "server.host", "server.port", "server.public_url", "server.write_keys", "server.admin_key",
             "server.tracking_secret", "server.data_dir", "server.clock", "server.phone_region",
+            "server.click_window", "server.view_window",
             "database.url", "database.user", "database.password", "database.pool_size",
             "engine.policy", "engine.triggers", "engine.time_zone", "engine.lateness",
             "email.host", "email.port", "email.security", "email.username", "email.password", "email.from",

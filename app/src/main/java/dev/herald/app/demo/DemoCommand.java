@@ -137,7 +137,8 @@ public final class DemoCommand implements Callable<Integer> {
         HeraldServer server = HeraldServer.start(new ServerSettings("127.0.0.1", listen, "http://localhost:" + listen,
                 List.of(WRITE_KEY), ADMIN_KEY, HexFormat.of().formatHex(random(32)), EngineRunner.ClockMode.EVENT,
                 Duration.ofMinutes(1), DatabaseSettings.embedded(data.resolve("postgres")), null,
-                Map.of(Channel.EMAIL, 2_000, Channel.IN_APP, 5_000)), engine, writer.writer(), deliverers,
+                Map.of(Channel.EMAIL, 2_000, Channel.IN_APP, 5_000), Duration.ofHours(72), Duration.ofHours(24)),
+                engine, writer.writer(), deliverers,
                 Clock.systemUTC(), metrics);
         String base = "http://127.0.0.1:" + server.port();
         long started = System.nanoTime();

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -73,7 +74,9 @@ public final class ServeCommand implements Callable<Integer> {
                 publicUrl, ownKeys ? writeKeys : List.of(secrets.writeKey()),
                 config.string("server.admin_key").orElse(secrets.adminKey()),
                 config.string("server.tracking_secret").orElse(secrets.trackingSecret()), clockMode(config),
-                Duration.ofMinutes(1), database(config, data), config.string("server.phone_region").orElse(null));
+                Duration.ofMinutes(1), database(config, data), config.string("server.phone_region").orElse(null),
+                Map.of(), config.duration("server.click_window").orElse(Duration.ofHours(72)),
+                config.duration("server.view_window").orElse(Duration.ofHours(24)));
         PrometheusMeterRegistry metrics = HeraldServer.metricsRegistry();
         Writers.Built writer = Writers.build(config, Optional.empty(), System.getenv(), metrics);
         HeraldServer server = HeraldServer.start(settings, engineConfig(config), writer.writer(),

@@ -41,8 +41,17 @@ public final class Attribution implements Consumer<Event> {
         }
     };
 
+    private final Duration clickWindow;
+    private final Duration viewWindow;
+
     public Attribution(Engagements engagements) {
+        this(engagements, CLICK_WINDOW, VIEW_WINDOW);
+    }
+
+    public Attribution(Engagements engagements, Duration clickWindow, Duration viewWindow) {
         this.engagements = engagements;
+        this.clickWindow = clickWindow;
+        this.viewWindow = viewWindow;
     }
 
     @Override
@@ -80,10 +89,10 @@ public final class Attribution implements Consumer<Event> {
         Instant at = order.timestamp();
         String via;
         Touch touch;
-        if (within(touches.click(), at, CLICK_WINDOW)) {
+        if (within(touches.click(), at, clickWindow)) {
             touch = touches.click();
             via = "click";
-        } else if (within(touches.view(), at, VIEW_WINDOW)) {
+        } else if (within(touches.view(), at, viewWindow)) {
             touch = touches.view();
             via = "view";
         } else {
