@@ -15,6 +15,7 @@ import dev.herald.server.admin.AdminRoutes;
 import dev.herald.server.http.HttpApi;
 import dev.herald.server.http.InboxRoutes;
 import dev.herald.server.http.Keys;
+import dev.herald.server.ingest.EngagementReports;
 import dev.herald.server.ingest.Incoming;
 import dev.herald.server.ingest.Journal;
 import dev.herald.server.ingest.OwnEvents;
@@ -26,6 +27,7 @@ import dev.herald.server.runtime.Dispatcher;
 import dev.herald.server.runtime.EffectStore;
 import dev.herald.server.runtime.EngineRunner;
 import dev.herald.server.runtime.InboxDeliverer;
+import dev.herald.server.runtime.SuppliedClock;
 import dev.herald.server.segment.SegmentParser;
 import dev.herald.server.segment.SegmentResult;
 import dev.herald.server.track.LinkRewriter;
@@ -125,7 +127,7 @@ public final class HeraldServer implements AutoCloseable {
         TrackingLinks links = new TrackingLinks(settings.publicUrl(), settings.trackingSecret());
         java.util.concurrent.atomic.AtomicReference<Clock> service = new java.util.concurrent.atomic.AtomicReference<>(
                 clock);
-        Clock serviceClock = new DelegatingClock(service);
+        Clock serviceClock = new SuppliedClock(() -> service.get().instant());
         EffectStore effects = new EffectStore(store.decisions(), store.outbox(), writer, new LinkRewriter(links),
                 trigger -> engineConfig.triggers().find(trigger).map(TriggerDefinition::urgency)
                         .orElse(Duration.ofHours(24)),
@@ -171,12 +173,13 @@ public final class HeraldServer implements AutoCloseable {
         Gauge.builder("herald.outbox.pending", store.outbox(), o -> o.pendingCount()).register(metrics);
         Gauge.builder("herald.engine.backlog", runner, EngineRunner::backlog).register(metrics);
         Keys keys = new Keys(settings.writeKeys(), settings.adminKey());
+        EngagementReports reports = new EngagementReports(journal, own, store.engagements(), serviceClock);
         List<HttpApi.RouteGroup> groups = new ArrayList<>(List.of(
                 new AdminRoutes(keys, engineConfig.triggers(), runner, store, Engine::forget),
-                new InboxRoutes(keys, store.inbox(), store.engagements(), journal, own, serviceClock),
-                new TrackingRoutes(links, store.outbox(), store.engagements(), journal, own, serviceClock)));
+                new InboxRoutes(keys, store.inbox(), reports),
+                new TrackingRoutes(links, store.outbox(), reports)));
         twilioAuthToken.ifPresent(token -> groups.add(new TwilioRoutes(new TwilioWebhooks(token),
-                settings.publicUrl(), store.outbox(), store.engagements(), journal, own, parser, serviceClock)));
+                settings.publicUrl(), store.outbox(), reports, journal, parser)));
         HttpApi http = new HttpApi(keys, new SegmentIntake(parser), journal, clock,
                 () -> health(database, store, runner), metrics::scrape, groups)
                 .start(settings.host(), settings.port());

@@ -4,17 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.core.profile.Channel;
-import dev.herald.server.ingest.Journal;
-import dev.herald.server.ingest.OwnEvents;
-import dev.herald.store.EngagementRow;
-import dev.herald.store.Engagements;
+import dev.herald.server.ingest.EngagementReports;
 import dev.herald.store.Inbox;
 import dev.herald.store.InboxItem;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
 
 /**
  * The in-app inbox the shop's app polls (write key): {@code GET /v1/users/{id}/inbox} lists a user's messages,
@@ -27,19 +21,12 @@ public final class InboxRoutes implements HttpApi.RouteGroup {
 
     private final Keys keys;
     private final Inbox inbox;
-    private final Engagements engagements;
-    private final Journal journal;
-    private final OwnEvents own;
-    private final Clock clock;
+    private final EngagementReports reports;
 
-    public InboxRoutes(Keys keys, Inbox inbox, Engagements engagements, Journal journal, OwnEvents own,
-            Clock clock) {
+    public InboxRoutes(Keys keys, Inbox inbox, EngagementReports reports) {
         this.keys = keys;
         this.inbox = inbox;
-        this.engagements = engagements;
-        this.journal = journal;
-        this.own = own;
-        this.clock = clock;
+        this.reports = reports;
     }
 
     @Override
@@ -67,13 +54,10 @@ public final class InboxRoutes implements HttpApi.RouteGroup {
         keys.requireWriteKey(ctx.header("Authorization"));
         String userId = ctx.pathParam("id");
         String messageId = ctx.pathParam("message");
-        Instant now = clock.instant();
-        if (!inbox.markRead(userId, messageId, now)) {
+        if (!inbox.markRead(userId, messageId, reports.now())) {
             throw new ApiError(404, "user " + userId + " has no unread message " + messageId);
         }
-        journal.submit(own.one("Message Opened", messageId, userId, Channel.IN_APP, now, "read")).join();
-        engagements.record(List.of(EngagementRow.of(messageId, userId, "opened", Channel.IN_APP.key(), now, null,
-                null)));
+        reports.report(messageId, userId, Channel.IN_APP, "Message Opened", "opened", "read", null);
         ctx.json(JSON.createObjectNode().put("messageId", messageId).put("read", true));
     }
 }

@@ -6,8 +6,6 @@ import dev.herald.server.ingest.Incoming;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -126,22 +124,7 @@ public final class EngineRunner implements AutoCloseable {
         if (mode == ClockMode.WALL) {
             return clockOf(wall);
         }
-        return new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return engineTime;
-            }
-        };
+        return new SuppliedClock(() -> engineTime);
     }
 
     private static Clock clockOf(EngineClock wall) {

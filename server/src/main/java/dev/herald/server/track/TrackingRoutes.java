@@ -2,19 +2,13 @@ package dev.herald.server.track;
 
 import dev.herald.core.profile.Channel;
 import dev.herald.server.http.HttpApi;
-import dev.herald.server.ingest.Journal;
-import dev.herald.server.ingest.OwnEvents;
-import dev.herald.store.EngagementRow;
-import dev.herald.store.Engagements;
+import dev.herald.server.ingest.EngagementReports;
 import dev.herald.store.Outbox;
 import dev.herald.store.OutboxEntry;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,19 +23,12 @@ public final class TrackingRoutes implements HttpApi.RouteGroup {
 
     private final TrackingLinks links;
     private final Outbox outbox;
-    private final Engagements engagements;
-    private final Journal journal;
-    private final OwnEvents own;
-    private final Clock clock;
+    private final EngagementReports reports;
 
-    public TrackingRoutes(TrackingLinks links, Outbox outbox, Engagements engagements, Journal journal,
-            OwnEvents own, Clock clock) {
+    public TrackingRoutes(TrackingLinks links, Outbox outbox, EngagementReports reports) {
         this.links = links;
         this.outbox = outbox;
-        this.engagements = engagements;
-        this.journal = journal;
-        this.own = own;
-        this.clock = clock;
+        this.reports = reports;
     }
 
     @Override
@@ -59,14 +46,14 @@ public final class TrackingRoutes implements HttpApi.RouteGroup {
             ctx.status(404).result("This link is not valid.");
             return;
         }
-        record(messageId, "Message Clicked", "clicked", Long.toString(clock.millis()));
+        record(messageId, "Message Clicked", "clicked", Long.toString(reports.now().toEpochMilli()));
         ctx.redirect(url.get(), HttpStatus.FOUND);
     }
 
     private void open(Context ctx) {
         String messageId = ctx.pathParam("message");
         if (links.verifyOpen(messageId, ctx.pathParam("sig"))) {
-            record(messageId, "Message Opened", "opened", Long.toString(clock.millis()));
+            record(messageId, "Message Opened", "opened", Long.toString(reports.now().toEpochMilli()));
         }
         ctx.header("Cache-Control", "no-store").contentType("image/gif").result(PIXEL);
     }
@@ -97,10 +84,7 @@ public final class TrackingRoutes implements HttpApi.RouteGroup {
             return;
         }
         OutboxEntry entry = message.get();
-        Channel channel = Channel.find(entry.channel()).orElse(Channel.EMAIL);
-        Instant now = clock.instant();
-        journal.submit(own.one(event, messageId, entry.userId(), channel, now, key)).join();
-        engagements.record(List.of(EngagementRow.of(messageId, entry.userId(), type, entry.channel(), now, null,
-                null)));
+        reports.report(messageId, entry.userId(), Channel.find(entry.channel()).orElse(Channel.EMAIL), event, type,
+                key, null);
     }
 }

@@ -8,17 +8,14 @@ import dev.herald.delivery.sms.TwilioStatusCallback;
 import dev.herald.delivery.sms.TwilioWebhooks;
 import dev.herald.server.http.ApiError;
 import dev.herald.server.http.HttpApi;
+import dev.herald.server.ingest.EngagementReports;
 import dev.herald.server.ingest.Incoming;
 import dev.herald.server.ingest.Journal;
-import dev.herald.server.ingest.OwnEvents;
 import dev.herald.server.segment.SegmentParser;
-import dev.herald.store.EngagementRow;
-import dev.herald.store.Engagements;
 import dev.herald.store.Outbox;
 import dev.herald.store.OutboxEntry;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,22 +35,18 @@ public final class TwilioRoutes implements HttpApi.RouteGroup {
     private final TwilioWebhooks webhooks;
     private final String publicUrl;
     private final Outbox outbox;
-    private final Engagements engagements;
+    private final EngagementReports reports;
     private final Journal journal;
-    private final OwnEvents own;
     private final SegmentParser parser;
-    private final Clock clock;
 
-    public TwilioRoutes(TwilioWebhooks webhooks, String publicUrl, Outbox outbox, Engagements engagements,
-            Journal journal, OwnEvents own, SegmentParser parser, Clock clock) {
+    public TwilioRoutes(TwilioWebhooks webhooks, String publicUrl, Outbox outbox, EngagementReports reports,
+            Journal journal, SegmentParser parser) {
         this.webhooks = webhooks;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
         this.outbox = outbox;
-        this.engagements = engagements;
+        this.reports = reports;
         this.journal = journal;
-        this.own = own;
         this.parser = parser;
-        this.clock = clock;
     }
 
     @Override
@@ -86,7 +79,6 @@ public final class TwilioRoutes implements HttpApi.RouteGroup {
                 : outbox.find(callback.messageId());
         if (message.isPresent() && callback.status().isFinal()) {
             OutboxEntry entry = message.get();
-            Instant now = clock.instant();
             String type = switch (callback.status()) {
                 case DELIVERED, READ, PARTIALLY_DELIVERED -> "delivered";
                 default -> callback.contactInvalid() ? "bounced" : "failed";
@@ -96,11 +88,9 @@ public final class TwilioRoutes implements HttpApi.RouteGroup {
                 case "bounced" -> "Message Bounced";
                 default -> "Message Failed";
             };
-            journal.submit(own.one(event, entry.messageId(), entry.userId(), Channel.SMS, now,
-                    callback.status().name().toLowerCase(java.util.Locale.ROOT))).join();
-            engagements.record(List.of(EngagementRow.of(entry.messageId(), entry.userId(), type, "sms", now, null,
-                    callback.errorCode().isPresent() ? "{\"twilioError\": " + callback.errorCode().getAsInt() + "}"
-                            : null)));
+            reports.report(entry.messageId(), entry.userId(), Channel.SMS, event, type,
+                    callback.status().name().toLowerCase(java.util.Locale.ROOT), callback.errorCode().isPresent()
+                            ? "{\"twilioError\": " + callback.errorCode().getAsInt() + "}" : null);
         }
         ctx.status(204);
     }
@@ -131,7 +121,7 @@ public final class TwilioRoutes implements HttpApi.RouteGroup {
         if (user.isEmpty()) {
             return;
         }
-        Instant now = clock.instant();
+        Instant now = reports.now();
         ObjectNode call = JSON.createObjectNode().put("type", "identify").put("userId", user.get())
                 .put("messageId", "herald:sms_consent:" + user.get() + ":" + now.toEpochMilli())
                 .put("timestamp", now.toString());
