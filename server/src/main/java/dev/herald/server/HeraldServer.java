@@ -231,6 +231,19 @@ public final class HeraldServer implements AutoCloseable {
         return node;
     }
 
+    /**
+     * Whether the service has nothing in hand: every stored event applied, every effect stored, and no message
+     * waiting in the outbox or being sent. In event-time mode, a driver waits for this before moving time on.
+     */
+    public boolean isIdle() {
+        if (runner.appliedSeq() < store.events().lastSeq() || runner.backlog() > 0 || !effects.idle()) {
+            return false;
+        }
+        Map<String, Long> statuses = store.outbox().countByStatus();
+        return statuses.getOrDefault("pending", 0L) == 0 && statuses.getOrDefault("sending", 0L) == 0
+                && effects.idle();
+    }
+
     public int port() {
         return http.port();
     }

@@ -293,19 +293,17 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** Waits until the engine has taken every event and the outbox holds nothing due. */
+    /** Waits until the service has nothing in hand: events applied, effects stored, nothing due or being sent. */
     private static void waitUntilSent(HeraldServer server, String base) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        long lastSeq = server.store().events().lastSeq();
         while (System.nanoTime() < deadline) {
-            boolean applied = server.runner().appliedSeq() >= lastSeq && server.runner().backlog() == 0;
-            if (applied && server.store().outbox().pendingCount() == 0) {
-                Thread.sleep(60);
-                if (server.store().outbox().pendingCount() == 0) {
+            if (server.isIdle()) {
+                Thread.sleep(30);
+                if (server.isIdle()) {
                     return;
                 }
             }
-            Thread.sleep(50);
+            Thread.sleep(20);
         }
         throw new IllegalStateException("messages were still pending after 5 minutes; see " + base + "/admin/stats");
     }

@@ -147,6 +147,11 @@ public final class EffectStore implements java.util.function.Consumer<Effect>, A
         return late.get();
     }
 
+    /** Whether every effect received so far is stored. */
+    public boolean idle() {
+        return outstanding.get() == 0;
+    }
+
     /** Waits until every effect received so far is stored (before a checkpoint). */
     public boolean drain(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
