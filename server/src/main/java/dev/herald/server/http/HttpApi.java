@@ -11,7 +11,6 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletionException;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,12 +106,6 @@ public final class HttpApi implements AutoCloseable {
             problems.forEach(body.putArray("problems")::add);
         }
         ctx.status(status).json(error);
-    }
-
-    /** Adds JSON serialisation helpers for route groups. */
-    public static void json(Context ctx, Object value, Consumer<Context> then) {
-        ctx.json(value);
-        then.accept(ctx);
     }
 
     @Override
