@@ -30,8 +30,9 @@ import org.HdrHistogram.Histogram;
  * NOTHING}, payload cast to jsonb), sent as one JDBC batch per transaction, without HTTP, JSON parsing, the engine
  * or the journal. Several shapes: transactions of 100 rows (one HTTP batch), of 1,000 rows (the journal's largest
  * group), of 1 row (a single-event request committed alone), each with one writer and with {@code --writers}
- * writers in parallel; and {@code EventLog.append} itself, whose advisory lock serialises writers. The table is
- * emptied before each shape.
+ * writers in parallel; {@code EventLog.append} itself, whose advisory lock serialises writers; and, for comparison,
+ * the same rows as one {@code INSERT ... SELECT FROM unnest(arrays)} per transaction (one statement instead of a
+ * JDBC batch of one statement per row). The table is emptied before each shape.
  */
 final class RawInserts {
 
