@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -32,8 +33,9 @@ import org.HdrHistogram.Histogram;
  * {@link HttpClient} (HTTP/1.1, keep-alive), sending either batches ({@code POST /v1/batch}, {@code batch} calls
  * each) or single calls ({@code POST /v1/track} and {@code /v1/identify}). Without {@code --rate} each client sends
  * its next request as soon as the last is answered (closed loop: the most the server takes); with {@code --rate R}
- * requests are due at a fixed rate of R per second, and latency counts from when a request was due, so a server that
- * falls behind shows it in the latency (no coordinated omission).
+ * requests are due at a fixed rate of R per second in the measured period (the warm-up is a closed loop), and
+ * latency counts from when a request was due, so a server that falls behind shows it in the latency (no coordinated
+ * omission).
  *
  * <p>A request counts in the measured period when it was due (or sent) in it; only 200 answers count, other answers
  * are reported by status. Afterwards, for a server started here, the events stored with this run's message ids are
@@ -54,6 +56,14 @@ final class HttpLoad {
         final Map<String, Long> errors = new TreeMap<>();
         final Map<String, Long> measuredErrors = new TreeMap<>();
         long lastAck;
+        final long[] perSecond = new long[3600];
+        final long[] maxPerSecond = new long[3600];
+
+        void second(long sinceMeasured, long latencyMicros) {
+            int second = (int) Math.min(perSecond.length - 1, Math.max(0, sinceMeasured / 1_000_000_000L));
+            perSecond[second]++;
+            maxPerSecond[second] = Math.max(maxPerSecond[second], latencyMicros);
+        }
 
         void error(String what, boolean measured) {
             errors.merge(what, 1L, Long::sum);
@@ -74,6 +84,10 @@ final class HttpLoad {
             other.errors.forEach((k, v) -> errors.merge(k, v, Long::sum));
             other.measuredErrors.forEach((k, v) -> measuredErrors.merge(k, v, Long::sum));
             lastAck = Math.max(lastAck, other.lastAck);
+            for (int i = 0; i < perSecond.length; i++) {
+                perSecond[i] += other.perSecond[i];
+                maxPerSecond[i] = Math.max(maxPerSecond[i], other.maxPerSecond[i]);
+            }
         }
     }
 
@@ -164,8 +178,8 @@ final class HttpLoad {
         StringBuilder body = new StringBuilder(calls * 600);
         while (true) {
             long due;
-            if (period > 0) {
-                due = start + tickets.getAndIncrement() * period;
+            if (period > 0 && System.nanoTime() >= measureFrom) {
+                due = measureFrom + tickets.getAndIncrement() * period;
                 if (due >= measureTo) {
                     return;
                 }
@@ -210,6 +224,7 @@ final class HttpLoad {
                         tally.measuredEvents += stored;
                         tally.latency.recordValue(Math.min((done - due) / 1000,
                                 tally.latency.getHighestTrackableValue()));
+                        tally.second(done - measureFrom, (done - due) / 1000);
                     }
                 } else {
                     tally.error("HTTP " + response.statusCode(), measured);
@@ -265,6 +280,12 @@ final class HttpLoad {
         System.out.printf("sent %s calls in %s bytes of JSON (%s bytes per call)%n", n(total.sentCalls),
                 n(total.sentBytes), n((double) total.sentBytes / Math.max(1, total.sentCalls)));
         usage.ifPresent(System.out::println);
+        StringBuilder timeline = new StringBuilder("answers per second of the measured period (worst latency):");
+        for (int i = 0; i < options.duration() + 1 && i < total.perSecond.length; i++) {
+            timeline.append(i % 6 == 0 ? "\n   " : "").append(String.format(Locale.ROOT, " %6d (%4d ms)",
+                    total.perSecond[i], total.maxPerSecond[i] / 1000));
+        }
+        System.out.println(timeline);
         if (batch && h.getTotalCount() > 0) {
             System.out.printf("(events per request: %.1f)%n", (double) total.measuredEvents / total.measuredOk);
         }

@@ -30,8 +30,9 @@ import org.HdrHistogram.Histogram;
  * NOTHING}, payload cast to jsonb), sent as one JDBC batch per transaction, without HTTP, JSON parsing, the engine
  * or the journal. Several shapes: transactions of 100 rows (one HTTP batch), of 1,000 rows (the journal's largest
  * group), of 1 row (a single-event request committed alone), each with one writer and with {@code --writers}
- * writers in parallel; and {@code EventLog.append} itself, whose advisory lock serialises writers. The table is
- * emptied before each shape.
+ * writers in parallel; {@code EventLog.append} itself, whose advisory lock serialises writers; and, for comparison,
+ * the same rows as one {@code INSERT ... SELECT FROM unnest(arrays)} per transaction (one statement instead of a
+ * JDBC batch of one statement per row). The table is emptied before each shape.
  */
 final class RawInserts {
 
@@ -40,8 +41,36 @@ final class RawInserts {
             VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb))
             ON CONFLICT (message_id) DO NOTHING""";
 
-    /** One shape of the insert load; {@code eventLog}: through {@link EventLog#append} itself. */
-    private record Shape(String name, int rows, int writers, boolean eventLog) {}
+    /** One statement for a whole transaction: the columns as arrays, unnested in order. */
+    private static final String UNNEST = """
+            INSERT INTO events (message_id, user_id, type, event_time, received_at, payload)
+            SELECT m, u, t, e::timestamptz, r::timestamptz, p::jsonb
+            FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                WITH ORDINALITY AS rows (m, u, t, e, r, p, n)
+            ORDER BY n
+            ON CONFLICT (message_id) DO NOTHING
+            RETURNING message_id""";
+
+    /** How a shape writes. */
+    private enum Via {
+        /** The statement of {@link EventLog#append}, one JDBC batch, without the advisory lock. */
+        JDBC,
+        /** {@link EventLog#append} itself. */
+        EVENT_LOG,
+        /** One INSERT of unnested arrays, returning the ids inserted. */
+        UNNEST
+    }
+
+    /** One shape of the insert load. */
+    private record Shape(Via via, int rows, int writers) {
+        String name() {
+            return switch (via) {
+                case JDBC -> "JDBC";
+                case EVENT_LOG -> "EventLog.append";
+                case UNNEST -> "one INSERT ... unnest";
+            };
+        }
+    }
 
     /** What one writer did in the measured period. */
     private static final class Tally {
@@ -57,15 +86,17 @@ final class RawInserts {
         Path folder = ServerLoad.dataFolder(options, "raw");
         Path postgres = folder.resolve("postgres");
         List<Shape> shapes = List.of(
-                new Shape("JDBC", 100, 1, false),
-                new Shape("JDBC", 100, writers, false),
-                new Shape("JDBC", 1000, 1, false),
-                new Shape("EventLog.append", 100, 1, true),
-                new Shape("EventLog.append", 1000, 1, true),
-                new Shape("EventLog.append", 100, writers, true),
-                new Shape("JDBC", 1, 1, false),
-                new Shape("JDBC", 1, writers, false),
-                new Shape("JDBC", 1, 64, false));
+                new Shape(Via.JDBC, 100, 1),
+                new Shape(Via.JDBC, 100, writers),
+                new Shape(Via.JDBC, 1000, 1),
+                new Shape(Via.EVENT_LOG, 100, 1),
+                new Shape(Via.EVENT_LOG, 1000, 1),
+                new Shape(Via.EVENT_LOG, 100, writers),
+                new Shape(Via.UNNEST, 100, 1),
+                new Shape(Via.UNNEST, 1000, 1),
+                new Shape(Via.JDBC, 1, 1),
+                new Shape(Via.JDBC, 1, writers),
+                new Shape(Via.JDBC, 1, 64));
         System.out.printf("mode raw: the rows of the load generator's calls (%s users, %s products) inserted"
                 + " straight into the embedded PostgreSQL; warm-up %d s, measured %d s per shape%n",
                 n(options.users()), n(options.products()), options.warmup(), options.duration());
@@ -152,10 +183,10 @@ final class RawInserts {
                 rows.add(StoredEvent.of(call.messageId(), call.userId(), call.type(), call.eventTime(), receivedAt,
                         call.json()));
             }
-            if (shape.eventLog()) {
-                log.append(rows);
-            } else {
-                insert(dataSource, rows);
+            switch (shape.via()) {
+                case JDBC -> insert(dataSource, rows);
+                case EVENT_LOG -> log.append(rows);
+                case UNNEST -> unnest(dataSource, rows);
             }
             long done = System.nanoTime();
             if (began >= measureFrom) {
@@ -181,6 +212,35 @@ final class RawInserts {
                     insert.addBatch();
                 }
                 insert.executeBatch();
+            }
+            connection.commit();
+        }
+    }
+
+    /** One statement for all the rows: the columns as text arrays, unnested in order. */
+    private static void unnest(DataSource dataSource, List<StoredEvent> rows) throws SQLException {
+        int size = rows.size();
+        String[][] columns = new String[6][size];
+        for (int i = 0; i < size; i++) {
+            StoredEvent row = rows.get(i);
+            columns[0][i] = row.messageId();
+            columns[1][i] = row.userId();
+            columns[2][i] = row.type();
+            columns[3][i] = row.eventTime().toString();
+            columns[4][i] = row.receivedAt().toString();
+            columns[5][i] = row.payload();
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement(UNNEST)) {
+                for (int c = 0; c < columns.length; c++) {
+                    insert.setArray(c + 1, connection.createArrayOf("text", columns[c]));
+                }
+                try (java.sql.ResultSet inserted = insert.executeQuery()) {
+                    while (inserted.next()) {
+                        inserted.getString(1);
+                    }
+                }
             }
             connection.commit();
         }

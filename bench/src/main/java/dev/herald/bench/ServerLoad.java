@@ -27,8 +27,8 @@ import java.util.Map;
  * raw insert rate of the same rows into the same PostgreSQL, and the start-up time with a million pending timers.
  *
  * <pre>
- * ./herald bench load batch   [--clients 64] [--batch 100] [--warmup 10] [--duration 30]
- * ./herald bench load single  [--clients 64] [--rate 5000] [--warmup 10] [--duration 30]
+ * ./herald bench load batch   [--clients 64] [--batch 100] [--warmup 45] [--duration 30]
+ * ./herald bench load single  [--clients 64] [--rate 5000] [--warmup 45] [--duration 30]
  * ./herald bench load raw     [--writers 8] [--warmup 10] [--duration 30]
  * ./herald bench load startup [--timers 1000000] [--since 100000]
  * ./herald bench load serve   [--duration 60]
@@ -38,8 +38,8 @@ import java.util.Map;
  * 5 s the events stored and the CPU of this JVM and of PostgreSQL, so that the load generator can run in another
  * process ({@code --url http://127.0.0.1:PORT --write-key wk_load}) and its own CPU be told apart.
  *
- * <p>The load modes run the server in event time ({@code --clock event}) with a lateness of 10 s
- * ({@code --lateness 10}), so that the engine processes every event: with the wall clock, the engine runner moves
+ * <p>The load modes run the server in event time ({@code --clock event}) with a lateness of 2 s
+ * ({@code --lateness 2}), so that the engine processes every event: with the wall clock, the engine runner moves
  * engine time to the wall clock after every group of events, so an event stamped before that (every event of a
  * sender's clock, sent a moment ago) arrives late and is counted, not processed. {@code --clock wall --lateness 3600}
  * is {@code herald serve}'s own setting; the start-up mode uses it (its events are all stored before the start).
@@ -120,14 +120,15 @@ public final class ServerLoad {
         boolean single = mode.equals("single");
         Options options = new Options(mode, integer(values, "clients", 64),
                 integer(values, "batch", single ? 1 : 100),
-                Double.parseDouble(values.getOrDefault("rate", "0")), integer(values, "warmup", 10),
+                Double.parseDouble(values.getOrDefault("rate", "0")),
+                integer(values, "warmup", mode.equals("raw") ? 10 : 45),
                 integer(values, "duration", 30), integer(values, "users", 100_000),
                 integer(values, "products", 5_000), integer(values, "writers", 8),
                 integer(values, "timers", 1_000_000), integer(values, "since", 100_000), values.get("url"),
                 values.getOrDefault("write-key", WRITE_KEY),
                 values.containsKey("data") ? Path.of(values.get("data")).toAbsolutePath() : null,
                 clock(values.getOrDefault("clock", mode.equals("startup") ? "wall" : "event")),
-                Duration.ofSeconds(integer(values, "lateness", mode.equals("startup") ? 3600 : 10)));
+                Duration.ofSeconds(integer(values, "lateness", mode.equals("startup") ? 3600 : 2)));
         if (options.url() != null && !values.containsKey("write-key")) {
             throw new IllegalArgumentException("--url needs --write-key");
         }
