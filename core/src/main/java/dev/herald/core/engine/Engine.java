@@ -169,6 +169,15 @@ public final class Engine {
      * @throws IllegalArgumentException when a held identify event has a trait that is not a plain value
      */
     public void snapshot(OutputStream out) throws IOException {
+        capture().writeTo(out);
+    }
+
+    /**
+     * Takes what a {@link #snapshot} holds without encoding it: cheap (references to the users' immutable states),
+     * so the engine's thread can go on while another thread writes the bytes with {@link Captured#writeTo}. The
+     * bytes are those {@link #snapshot} would have written at this moment.
+     */
+    public Captured capture() {
         Slot[] ordered = new Slot[users.size()];
         for (Slot slot : users.values()) {
             ordered[(int) slot.order] = slot;
@@ -187,8 +196,36 @@ public final class Engine {
             fanouts.add(new EngineSnapshot.Fanout(product, positions));
         }
         List<String> triggerIds = machine.config().triggers().all().stream().map(TriggerDefinition::id).toList();
-        EngineSnapshot.write(new EngineSnapshot.Contents(triggerIds, now, processed, late, states, fanouts,
-                orderer.buffered()), out);
+        return new Captured(new EngineSnapshot.Contents(triggerIds, now, processed, late, states, fanouts,
+                orderer.buffered()));
+    }
+
+    /** An engine's contents at one moment, taken by {@link #capture}; immutable, so any thread may write it. */
+    public static final class Captured {
+        private final EngineSnapshot.Contents contents;
+
+        private Captured(EngineSnapshot.Contents contents) {
+            this.contents = contents;
+        }
+
+        /** Engine time when it was taken, if the engine had seen any time. */
+        public Optional<Instant> now() {
+            return contents.now() == Times.NEVER ? Optional.empty() : Optional.of(Instant.ofEpochMilli(contents.now()));
+        }
+
+        /** How many users it holds. */
+        public int userCount() {
+            return contents.users().size();
+        }
+
+        /**
+         * Writes the snapshot's bytes, as {@link Engine#snapshot} does.
+         *
+         * @throws IllegalArgumentException when a held identify event has a trait that is not a plain value
+         */
+        public void writeTo(OutputStream out) throws IOException {
+            EngineSnapshot.write(contents, out);
+        }
     }
 
     /**

@@ -128,6 +128,25 @@ class EngineSnapshotTest {
         return new Outcome(held, pending, a.lateCount() > 0);
     }
 
+    @Test
+    void shouldWriteACaptureAsTheSnapshotOfItsMomentAfterTheEngineRanOn() throws IOException {
+        for (long seed = FIRST_SEED; seed < FIRST_SEED + Math.min(SEEDS, 20); seed++) {
+            EngineConfig config = config(seed);
+            Script script = EngineScript.generate(seed, config);
+            int cut = script.ops().size() / 2;
+            Engine engine = new Engine(config, effect -> {});
+            script.run(engine, 0, cut);
+            byte[] atCut = snapshot(engine);
+            Engine.Captured captured = engine.capture();
+            script.run(engine, cut, script.ops().size());
+            ByteArrayOutputStream written = new ByteArrayOutputStream();
+            captured.writeTo(written);
+            assertThat(written.toByteArray()).as("seed %d: a capture written after the engine went on", seed)
+                    .isEqualTo(atCut);
+            assertThat(snapshot(engine)).as("seed %d: the engine moved on", seed).isNotEqualTo(atCut);
+        }
+    }
+
     static byte[] snapshot(Engine engine) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
