@@ -36,6 +36,7 @@ import dev.herald.server.track.TrackingRoutes;
 import dev.herald.server.track.TwilioRoutes;
 import dev.herald.store.Checkpoint;
 import dev.herald.store.Database;
+import dev.herald.store.EventLog;
 import dev.herald.store.Store;
 import dev.herald.store.StoredEvent;
 import io.micrometer.core.instrument.Counter;
@@ -154,8 +155,8 @@ public final class HeraldServer implements AutoCloseable {
                         incoming.event().type().name(), incoming.event().timestamp(), incoming.receivedAt(),
                         incoming.payload()));
             }
-            List<Boolean> fresh = store.events().append(rows);
-            return new Journal.Appended(fresh, store.events().lastSeq());
+            EventLog.Appended appended = store.events().append(rows);
+            return new Journal.Appended(appended.fresh(), appended.lastSeq());
         }, (fresh, lastSeq) -> {
             eventsIn.increment(fresh.size());
             runner.apply(fresh, lastSeq);
@@ -271,6 +272,7 @@ public final class HeraldServer implements AutoCloseable {
                     e.toString());
         }
         runner.close();
+        checkpointing.close();
         effects.close();
         dispatcher.close();
         metrics.close();
