@@ -4,9 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -25,6 +26,16 @@ public final class EventLog {
 
     private static final String COLUMNS = "seq, message_id, user_id, type, event_time, received_at, payload";
 
+    /** The events as six arrays in list order; a message id stored before, or earlier in the list, is skipped. */
+    private static final String INSERT = """
+            INSERT INTO events (message_id, user_id, type, event_time, received_at, payload)
+            SELECT m, u, t, e::timestamptz, r::timestamptz, p::json
+            FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                WITH ORDINALITY AS rows (m, u, t, e, r, p, n)
+            ORDER BY n
+            ON CONFLICT (message_id) DO NOTHING
+            RETURNING message_id, seq""";
+
     private final DataSource dataSource;
 
     public EventLog(DataSource dataSource) {
@@ -32,48 +43,63 @@ public final class EventLog {
     }
 
     /**
-     * Stores the events in one transaction, in the given order; an event whose message id is already stored (or
-     * appeared earlier in the list) is skipped.
+     * What one {@link #append} did.
      *
-     * @return for each event, whether it was new
+     * @param fresh for each event given, whether it was new
+     * @param lastSeq the largest seq given to a new event, or 0 when none was new; appends are serialised, so it is
+     *     the newest seq in the log once the append has returned
      */
-    public List<Boolean> append(List<StoredEvent> events) {
+    public record Appended(List<Boolean> fresh, long lastSeq) {
+        public Appended {
+            fresh = List.copyOf(fresh);
+        }
+    }
+
+    /**
+     * Stores the events in one transaction, in the given order; an event whose message id is already stored (or
+     * appeared earlier in the list) is skipped. One statement carries them all (the columns as arrays, unnested in
+     * order), which costs PostgreSQL less than a statement per row.
+     */
+    public Appended append(List<StoredEvent> events) {
         if (events.isEmpty()) {
-            return List.of();
+            return new Appended(List.of(), 0);
         }
         return Jdbc.transaction(dataSource, "append " + events.size() + " events", connection -> {
             try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
                 lock.setLong(1, APPEND_LOCK);
                 lock.execute();
             }
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO events (message_id, user_id, type, event_time, received_at, payload)
-                    VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb))
-                    ON CONFLICT (message_id) DO NOTHING""")) {
-                for (StoredEvent event : events) {
-                    insert.setString(1, event.messageId());
-                    Jdbc.setText(insert, 2, event.userId());
-                    insert.setString(3, event.type());
-                    Jdbc.setTime(insert, 4, event.eventTime());
-                    Jdbc.setTime(insert, 5, event.receivedAt());
-                    insert.setString(6, event.payload());
-                    insert.addBatch();
+            int size = events.size();
+            String[][] columns = new String[6][size];
+            for (int i = 0; i < size; i++) {
+                StoredEvent event = events.get(i);
+                columns[0][i] = event.messageId();
+                columns[1][i] = event.userId();
+                columns[2][i] = event.type();
+                columns[3][i] = event.eventTime().toString();
+                columns[4][i] = event.receivedAt().toString();
+                columns[5][i] = event.payload();
+            }
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                for (int c = 0; c < columns.length; c++) {
+                    insert.setArray(c + 1, connection.createArrayOf("text", columns[c]));
                 }
-                return inserted(insert.executeBatch());
+                Map<String, Long> inserted = new HashMap<>(size * 2);
+                try (ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        inserted.put(rows.getString(1), rows.getLong(2));
+                    }
+                }
+                List<Boolean> fresh = new ArrayList<>(size);
+                long lastSeq = 0;
+                for (StoredEvent event : events) {
+                    Long seq = inserted.remove(event.messageId());
+                    fresh.add(seq != null);
+                    lastSeq = seq == null ? lastSeq : Math.max(lastSeq, seq);
+                }
+                return new Appended(fresh, lastSeq);
             }
         });
-    }
-
-    private static List<Boolean> inserted(int[] counts) {
-        List<Boolean> inserted = new ArrayList<>(counts.length);
-        for (int count : counts) {
-            if (count == Statement.SUCCESS_NO_INFO) {
-                throw new StoreException("the JDBC driver did not report row counts for a batch: remove "
-                        + "reWriteBatchedInserts from the JDBC URL");
-            }
-            inserted.add(count > 0);
-        }
-        return inserted;
     }
 
     /** The seq of the newest event, or 0 when the log is empty. */

@@ -29,7 +29,7 @@ class DatabaseTest {
     }
 
     @Test
-    void aReopenedDataFolderKeepsItsDataAndIsNotMigratedAgain() throws SQLException {
+    void aReopenedDataFolderKeepsItsDataAndIsNotMigratedAgain() throws Exception {
         Path data = folder.resolve("postgres");
         try (Database database = Database.open(DatabaseSettings.embedded(data))) {
             assertThat(database.isEmbedded()).isTrue();
@@ -53,7 +53,7 @@ class DatabaseTest {
             assertThat(store.events().forUser("u1", 10)).extracting(StoredEvent::messageId).containsExactly("e1");
             assertThat(store.checkpoints().latest().orElseThrow().state()).containsExactly(4, 2);
             assertThat(text(database.dataSource(), "SELECT count(*) FROM flyway_schema_history WHERE success"))
-                    .as("each migration applied once").isEqualTo("2");
+                    .as("each migration applied once").isEqualTo(migrationCount());
         }
     }
 
@@ -77,7 +77,7 @@ class DatabaseTest {
     }
 
     @Test
-    void anExternalServerIsReachedByItsJdbcUrl() throws SQLException {
+    void anExternalServerIsReachedByItsJdbcUrl() throws Exception {
         String port = text(SharedDatabase.get().dataSource(), "SELECT inet_server_port()");
         String url = "jdbc:postgresql://localhost:" + port + "/postgres?password=s3cret";
 
@@ -88,7 +88,7 @@ class DatabaseTest {
                     "PostgreSQL " + text(database.dataSource(), "SHOW server_version").split(" ")[0]
                             + " at jdbc:postgresql://localhost:" + port + "/postgres");
             assertThat(text(database.dataSource(), "SELECT count(*) FROM flyway_schema_history WHERE success"))
-                    .as("each migration applied once").isEqualTo("2");
+                    .as("each migration applied once").isEqualTo(migrationCount());
         }
         assertThat(SharedDatabase.get().isReachable()).as("closing an external database stops nothing").isTrue();
     }
@@ -113,6 +113,14 @@ class DatabaseTest {
                 ResultSet row = statement.executeQuery(sql)) {
             row.next();
             return row.getString(1);
+        }
+    }
+
+    /** How many migrations the store ships (the files in db/migration). */
+    private static String migrationCount() throws Exception {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of(
+                DatabaseTest.class.getResource("/db/migration").toURI()))) {
+            return Long.toString(files.filter(f -> f.getFileName().toString().endsWith(".sql")).count());
         }
     }
 }

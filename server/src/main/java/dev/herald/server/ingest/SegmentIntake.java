@@ -109,7 +109,7 @@ public final class SegmentIntake {
             problems.add(prefix.isEmpty() ? "a call must be a JSON object" : prefix + " must be a JSON object");
             return;
         }
-        ObjectNode call = ((ObjectNode) node).deepCopy();
+        ObjectNode call = (ObjectNode) node;
         if (type != null && !call.has("type")) {
             call.put("type", type);
         }
