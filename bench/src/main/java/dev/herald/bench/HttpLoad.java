@@ -5,10 +5,6 @@ import static dev.herald.bench.ServerLoad.n;
 
 import dev.herald.server.HeraldServer;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,8 +25,8 @@ import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 
 /**
- * The load generator: {@code clients} virtual threads, each with a request outstanding at a time over the JDK
- * {@link HttpClient} (HTTP/1.1, keep-alive), sending either batches ({@code POST /v1/batch}, {@code batch} calls
+ * The load generator: {@code clients} virtual threads, each with a request outstanding at a time over its own
+ * {@link PlainHttp} connection (HTTP/1.1, keep-alive), sending either batches ({@code POST /v1/batch}, {@code batch} calls
  * each) or single calls ({@code POST /v1/track} and {@code /v1/identify}). Without {@code --rate} each client sends
  * its next request as soon as the last is answered (closed loop: the most the server takes); with {@code --rate R}
  * requests are due at a fixed rate of R per second in the measured period (the warm-up is a closed loop), and
@@ -138,8 +134,6 @@ final class HttpLoad {
                 options.rate() > 0 ? "fixed rate " + n(options.rate()) + " requests/s" : "closed loop", calls,
                 calls == 1 ? "" : "s", n(options.users()), n(options.products()), options.warmup(),
                 options.duration());
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
         String authorization = "Basic " + Base64.getEncoder()
                 .encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
         long start = System.nanoTime() + Duration.ofMillis(200).toNanos();
@@ -155,8 +149,12 @@ final class HttpLoad {
             tallies.add(tally);
             SegmentCalls generator = new SegmentCalls("load-" + run + "-" + c + "-", options.users(),
                     options.products(), ThreadLocalRandom.current().nextLong());
-            threads.add(Thread.ofVirtual().name("load-" + c).start(() -> client(client, base, authorization, batch,
-                    calls, generator, tally, start, measureFrom, measureTo, period, tickets)));
+            threads.add(Thread.ofVirtual().name("load-" + c).start(() -> {
+                try (PlainHttp connection = new PlainHttp(base, authorization)) {
+                    client(connection, batch, calls, generator, tally, start, measureFrom, measureTo, period,
+                            tickets);
+                }
+            }));
         }
         park(measureFrom);
         cpu.start();
@@ -171,7 +169,7 @@ final class HttpLoad {
         return total;
     }
 
-    private static void client(HttpClient client, String base, String authorization, boolean batch, int calls,
+    private static void client(PlainHttp connection, boolean batch, int calls,
             SegmentCalls generator, Tally tally, long start, long measureFrom, long measureTo, long period,
             AtomicLong tickets) {
         park(start);
@@ -207,14 +205,10 @@ final class HttpLoad {
             boolean measured = due >= measureFrom;
             tally.sentCalls += calls;
             tally.sentBytes += body.length();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/v1/" + endpoint))
-                    .header("Content-Type", "application/json").header("Authorization", authorization)
-                    .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                    .build();
             try {
-                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                PlainHttp.Response response = connection.post("/v1/" + endpoint, body.toString());
                 long done = System.nanoTime();
-                if (response.statusCode() == 200) {
+                if (response.status() == 200) {
                     long stored = number(response.body(), "\"stored\":");
                     tally.ackedStored += stored;
                     tally.ackedDuplicates += number(response.body(), "\"duplicates\":");
@@ -227,14 +221,11 @@ final class HttpLoad {
                         tally.second(done - measureFrom, (done - due) / 1000);
                     }
                 } else {
-                    tally.error("HTTP " + response.statusCode(), measured);
+                    tally.error("HTTP " + response.status(), measured);
                 }
             } catch (IOException e) {
                 tally.error(e.getClass().getSimpleName(), measured);
                 tally.unknownEvents += calls;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             }
         }
     }

@@ -26,39 +26,26 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The raw insert rate of the rows Herald stores, into the same embedded PostgreSQL (fsync and synchronous commit
- * on, the same schema): the same INSERT statement as {@link EventLog#append} ({@code ON CONFLICT (message_id) DO
- * NOTHING}, payload cast to jsonb), sent as one JDBC batch per transaction, without HTTP, JSON parsing, the engine
- * or the journal. Several shapes: transactions of 100 rows (one HTTP batch), of 1,000 rows (the journal's largest
- * group), of 1 row (a single-event request committed alone), each with one writer and with {@code --writers}
- * writers in parallel; {@code EventLog.append} itself, whose advisory lock serialises writers; and, for comparison,
- * the same rows as one {@code INSERT ... SELECT FROM unnest(arrays)} per transaction (one statement instead of a
- * JDBC batch of one statement per row). The table is emptied before each shape.
+ * on, the same schema), without HTTP, JSON parsing, the engine or the journal. Two ways: a JDBC batch of one plain
+ * {@code INSERT ... ON CONFLICT (message_id) DO NOTHING} per row (payload cast to json), and {@link EventLog#append}
+ * itself (one INSERT of the rows as unnested arrays, returning the new seqs, under the advisory lock that serialises
+ * appends). Several shapes: transactions of 100 rows (one HTTP batch), of 1,000 rows (the journal's largest group),
+ * of 1 row (a single-event request committed alone), each with one writer and with {@code --writers} writers in
+ * parallel. The table is emptied before each shape.
  */
 final class RawInserts {
 
     private static final String INSERT = """
             INSERT INTO events (message_id, user_id, type, event_time, received_at, payload)
-            VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb))
+            VALUES (?, ?, ?, ?, ?, CAST(? AS json))
             ON CONFLICT (message_id) DO NOTHING""";
-
-    /** One statement for a whole transaction: the columns as arrays, unnested in order. */
-    private static final String UNNEST = """
-            INSERT INTO events (message_id, user_id, type, event_time, received_at, payload)
-            SELECT m, u, t, e::timestamptz, r::timestamptz, p::jsonb
-            FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                WITH ORDINALITY AS rows (m, u, t, e, r, p, n)
-            ORDER BY n
-            ON CONFLICT (message_id) DO NOTHING
-            RETURNING message_id""";
 
     /** How a shape writes. */
     private enum Via {
-        /** The statement of {@link EventLog#append}, one JDBC batch, without the advisory lock. */
+        /** A JDBC batch of one INSERT per row, without the advisory lock. */
         JDBC,
-        /** {@link EventLog#append} itself. */
-        EVENT_LOG,
-        /** One INSERT of unnested arrays, returning the ids inserted. */
-        UNNEST
+        /** {@link EventLog#append} itself: one INSERT of the rows as unnested arrays, under the advisory lock. */
+        EVENT_LOG
     }
 
     /** One shape of the insert load. */
@@ -67,7 +54,6 @@ final class RawInserts {
             return switch (via) {
                 case JDBC -> "JDBC";
                 case EVENT_LOG -> "EventLog.append";
-                case UNNEST -> "one INSERT ... unnest";
             };
         }
     }
@@ -92,8 +78,6 @@ final class RawInserts {
                 new Shape(Via.EVENT_LOG, 100, 1),
                 new Shape(Via.EVENT_LOG, 1000, 1),
                 new Shape(Via.EVENT_LOG, 100, writers),
-                new Shape(Via.UNNEST, 100, 1),
-                new Shape(Via.UNNEST, 1000, 1),
                 new Shape(Via.JDBC, 1, 1),
                 new Shape(Via.JDBC, 1, writers),
                 new Shape(Via.JDBC, 1, 64));
@@ -186,7 +170,6 @@ final class RawInserts {
             switch (shape.via()) {
                 case JDBC -> insert(dataSource, rows);
                 case EVENT_LOG -> log.append(rows);
-                case UNNEST -> unnest(dataSource, rows);
             }
             long done = System.nanoTime();
             if (began >= measureFrom) {
@@ -212,35 +195,6 @@ final class RawInserts {
                     insert.addBatch();
                 }
                 insert.executeBatch();
-            }
-            connection.commit();
-        }
-    }
-
-    /** One statement for all the rows: the columns as text arrays, unnested in order. */
-    private static void unnest(DataSource dataSource, List<StoredEvent> rows) throws SQLException {
-        int size = rows.size();
-        String[][] columns = new String[6][size];
-        for (int i = 0; i < size; i++) {
-            StoredEvent row = rows.get(i);
-            columns[0][i] = row.messageId();
-            columns[1][i] = row.userId();
-            columns[2][i] = row.type();
-            columns[3][i] = row.eventTime().toString();
-            columns[4][i] = row.receivedAt().toString();
-            columns[5][i] = row.payload();
-        }
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement(UNNEST)) {
-                for (int c = 0; c < columns.length; c++) {
-                    insert.setArray(c + 1, connection.createArrayOf("text", columns[c]));
-                }
-                try (java.sql.ResultSet inserted = insert.executeQuery()) {
-                    while (inserted.next()) {
-                        inserted.getString(1);
-                    }
-                }
             }
             connection.commit();
         }
