@@ -159,8 +159,11 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         String header = "Herald replay of " + file + " (" + importFormat.key() + "), policy " + chosen.name() + " v"
                 + chosen.version() + ", " + triggerSet.size() + " triggers"
-                + (definitions.experiments().isEmpty() ? "" : ", " + definitions.experiments().all().size()
-                        + " experiments")
+                + switch (definitions.experiments().all().size()) {
+                    case 0 -> "";
+                    case 1 -> ", 1 experiment";
+                    default -> ", " + definitions.experiments().all().size() + " experiments";
+                }
                 + ", reachability " + reach.key()
                 + (reach == Reachability.ASSUMED ? " (every user reachable on every channel, with consent)" : "");
         stdout.print(result.summary().render(header, result.engine().userCount(), result.engine().pendingCount(),
