@@ -1,6 +1,7 @@
 package dev.herald.app;
 
 import dev.herald.app.demo.DemoCommand;
+import dev.herald.app.experiments.ExperimentsCommand;
 import dev.herald.app.replay.ReplayCommand;
 import dev.herald.app.serve.ServeCommand;
 import dev.herald.app.triggers.TriggersCommand;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Command;
 /** The {@code herald} command: the composition root of the command-line tool. */
 @Command(name = "herald", mixinStandardHelpOptions = true, version = "herald 0.1.0-SNAPSHOT",
         description = "Herald: behaviour-triggered customer messages.",
-        subcommands = {DemoCommand.class, ReplayCommand.class, ServeCommand.class, TriggersCommand.class})
+        subcommands = {DemoCommand.class, ExperimentsCommand.class, ReplayCommand.class, ServeCommand.class,
+                TriggersCommand.class})
 public final class Main implements Callable<Integer> {
 
     /** Exit code for input the user must fix (a bad file, a bad option value). */

@@ -6,12 +6,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.core.content.ContentWriter;
 import dev.herald.core.engine.Engine;
 import dev.herald.core.engine.EngineConfig;
+import dev.herald.core.experiment.AllocationWeights;
 import dev.herald.core.profile.Channel;
 import dev.herald.core.time.EngineClock;
 import dev.herald.core.trigger.TriggerDefinition;
 import dev.herald.delivery.Deliverer;
 import dev.herald.delivery.sms.TwilioWebhooks;
 import dev.herald.server.admin.AdminRoutes;
+import dev.herald.server.experiment.BanditAllocator;
+import dev.herald.server.experiment.BanditWeights;
+import dev.herald.server.experiment.ExperimentReports;
+import dev.herald.server.experiment.ExperimentRoutes;
+import dev.herald.server.experiment.ReportSections;
 import dev.herald.server.http.HttpApi;
 import dev.herald.server.http.InboxRoutes;
 import dev.herald.server.http.Keys;
@@ -79,10 +85,12 @@ public final class HeraldServer implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final HttpApi http;
     private final PrometheusMeterRegistry metrics;
+    private final BanditWeights bandits;
 
     private HeraldServer(Database database, Store store, EffectStore effects, EngineRunner runner,
             Checkpointing checkpointing, Journal journal, Dispatcher dispatcher, HttpApi http,
-            PrometheusMeterRegistry metrics) {
+            PrometheusMeterRegistry metrics, BanditWeights bandits) {
+        this.bandits = bandits;
         this.checkpointing = checkpointing;
         this.database = database;
         this.store = store;
@@ -129,14 +137,19 @@ public final class HeraldServer implements AutoCloseable {
         java.util.concurrent.atomic.AtomicReference<Clock> service = new java.util.concurrent.atomic.AtomicReference<>(
                 clock);
         Clock serviceClock = new SuppliedClock(() -> service.get().instant());
-        EffectStore effects = new EffectStore(store.decisions(), store.outbox(), writer, new LinkRewriter(links),
+        EffectStore effects = new EffectStore(store.decisions(), store.exposures(), store.outbox(), writer,
+                new LinkRewriter(links),
                 trigger -> engineConfig.triggers().find(trigger).map(TriggerDefinition::urgency)
                         .orElse(Duration.ofHours(24)),
                 serviceClock, metrics);
         SegmentParser parser = new SegmentParser(settings.defaultPhoneRegion());
         Optional<Checkpoint> checkpoint = store.checkpoints().latest();
-        Optional<Engine> restored = checkpoint.flatMap(c -> restore(engineConfig, effects, c));
-        Engine engine = restored.orElseGet(() -> new Engine(engineConfig, effects));
+        BanditWeights bandits = new BanditWeights(engineConfig.experiments(), store.experimentCounts(),
+                BanditAllocator.WRITTEN, serviceClock);
+        EngineConfig config = bandits.hasBandits() && engineConfig.allocationWeights() == AllocationWeights.PLANNED
+                ? engineConfig.withAllocationWeights(bandits) : engineConfig;
+        Optional<Engine> restored = checkpoint.flatMap(c -> restore(config, effects, c));
+        Engine engine = restored.orElseGet(() -> new Engine(config, effects));
         long fromSeq = restored.isPresent() ? checkpoint.get().eventSeq() : 0;
         Attribution attribution = new Attribution(store.engagements(), settings.clickWindow(), settings.viewWindow());
         long replayed = replay(store, engine, attribution, parser, fromSeq);
@@ -147,6 +160,7 @@ public final class HeraldServer implements AutoCloseable {
                 checkpointing, attribution);
         service.set(runner.serviceClock());
         runner.start();
+        bandits.start(BanditWeights.EVERY);
         Counter eventsIn = Counter.builder("herald.events.in").description("events stored").register(metrics);
         Journal journal = new Journal(events -> {
             List<StoredEvent> rows = new ArrayList<>(events.size());
@@ -178,7 +192,9 @@ public final class HeraldServer implements AutoCloseable {
         List<HttpApi.RouteGroup> groups = new ArrayList<>(List.of(
                 new AdminRoutes(keys, engineConfig.triggers(), runner, store, Engine::forget),
                 new InboxRoutes(keys, store.inbox(), reports),
-                new TrackingRoutes(links, store.outbox(), reports)));
+                new TrackingRoutes(links, store.outbox(), reports),
+                new ExperimentRoutes(keys, engineConfig.experiments(), new ExperimentReports(store.experimentCounts(),
+                        ReportSections.NONE), serviceClock)));
         twilioAuthToken.ifPresent(token -> groups.add(new TwilioRoutes(new TwilioWebhooks(token),
                 settings.publicUrl(), store.outbox(), reports, journal, parser)));
         HttpApi http = new HttpApi(keys, new SegmentIntake(parser), journal, clock,
@@ -188,7 +204,7 @@ public final class HeraldServer implements AutoCloseable {
                 settings.host(), http.port(), database.describe(), replayed,
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
         return new HeraldServer(database, store, effects, runner, checkpointing, journal, dispatcher, http,
-                metrics);
+                metrics, bandits);
     }
 
     private static Optional<Engine> restore(EngineConfig config, EffectStore effects, Checkpoint checkpoint) {
@@ -261,6 +277,7 @@ public final class HeraldServer implements AutoCloseable {
     @Override
     public void close() {
         http.close();
+        bandits.close();
         journal.close();
         try {
             runner.ask(engine -> checkpointing.checkpoint(engine, runner.appliedSeq(), Instant.now()))

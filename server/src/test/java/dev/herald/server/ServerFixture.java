@@ -60,8 +60,17 @@ final class ServerFixture implements AutoCloseable {
 
     ServerFixture(Path dataDir, java.util.Optional<String> twilioToken, TriggerDefinition trigger,
             Map<Channel, dev.herald.delivery.Deliverer> deliverers) {
-        EngineConfig config = EngineConfig.defaults(TriggerSet.of(List.of(trigger)),
-                Policies.find("seed").orElseThrow()).withLateness(Duration.ZERO);
+        this(dataDir, twilioToken, config(trigger), deliverers);
+    }
+
+    /** The engine configuration of the fixture around one trigger: the seed policy, no lateness. */
+    static EngineConfig config(TriggerDefinition trigger) {
+        return EngineConfig.defaults(TriggerSet.of(List.of(trigger)), Policies.find("seed").orElseThrow())
+                .withLateness(Duration.ZERO);
+    }
+
+    ServerFixture(Path dataDir, java.util.Optional<String> twilioToken, EngineConfig config,
+            Map<Channel, dev.herald.delivery.Deliverer> deliverers) {
         server = HeraldServer.start(new ServerSettings("127.0.0.1", 0, "http://localhost:8080", List.of(WRITE_KEY),
                 ADMIN_KEY, "0123456789abcdef0123456789abcdef", EngineRunner.ClockMode.EVENT, Duration.ofMinutes(1),
                 DatabaseSettings.embedded(dataDir), "DE"), config, new TemplateWriter("Shop", "https://shop.example"),

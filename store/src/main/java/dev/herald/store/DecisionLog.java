@@ -12,12 +12,13 @@ import javax.sql.DataSource;
 
 /**
  * Every decision the engine made, scheduled or suppressed, with its trace (table {@code decisions}). A decision
- * is written when it is made and again as it moves on (sent, cancelled), by id.
+ * is written when it is made and again as it moves on (sent, cancelled), by id. A decision made in an experiment
+ * keeps its experiment and arm once written.
  */
 public final class DecisionLog {
 
     private static final String COLUMNS = "id, user_id, trigger_id, outcome, reason, channel, send_at, variant,"
-            + " propensity, policy, trace, content, updated_at";
+            + " propensity, policy, trace, content, updated_at, experiment, experiment_variant";
 
     private final DataSource dataSource;
 
@@ -35,13 +36,16 @@ public final class DecisionLog {
         }
         Jdbc.transaction(dataSource, "write " + decisions.size() + " decisions", connection -> {
             try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO decisions (" + COLUMNS + ")"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), ?)" + """
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), ?, ?, ?)" + """
                             ON CONFLICT (id) DO UPDATE SET
                                user_id = EXCLUDED.user_id, trigger_id = EXCLUDED.trigger_id, outcome = EXCLUDED.outcome,
                                reason = EXCLUDED.reason, channel = EXCLUDED.channel, send_at = EXCLUDED.send_at,
                                variant = EXCLUDED.variant, propensity = EXCLUDED.propensity, policy = EXCLUDED.policy,
                                trace = EXCLUDED.trace, content = coalesce(EXCLUDED.content, decisions.content),
-                               updated_at = EXCLUDED.updated_at""")) {
+                               updated_at = EXCLUDED.updated_at,
+                               experiment = coalesce(EXCLUDED.experiment, decisions.experiment),
+                               experiment_variant = coalesce(EXCLUDED.experiment_variant, decisions.experiment_variant)
+                            """)) {
                 for (DecisionRow decision : decisions) {
                     upsert.setString(1, decision.id());
                     upsert.setString(2, decision.userId());
@@ -56,6 +60,8 @@ public final class DecisionLog {
                     upsert.setString(11, decision.trace());
                     Jdbc.setText(upsert, 12, decision.content());
                     Jdbc.setTime(upsert, 13, decision.updatedAt());
+                    Jdbc.setText(upsert, 14, decision.experiment());
+                    Jdbc.setText(upsert, 15, decision.experimentVariant());
                     upsert.addBatch();
                 }
                 upsert.executeBatch();
@@ -124,6 +130,8 @@ public final class DecisionLog {
                 row.getString("policy"),
                 row.getString("trace"),
                 row.getString("content"),
-                Jdbc.time(row, "updated_at"));
+                Jdbc.time(row, "updated_at"),
+                row.getString("experiment"),
+                row.getString("experiment_variant"));
     }
 }

@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param trace the steps of the decision as JSON
  * @param content the written message as JSON, or {@code null} (an upsert without content keeps the stored one)
  * @param updatedAt when the decision last changed
+ * @param experiment the experiment running on the trigger when the decision was made, or {@code null}
+ * @param experimentVariant the user's arm in it (a variant's name, or {@code holdout}), or {@code null}
  */
 public record DecisionRow(
         String id,
@@ -31,7 +33,9 @@ public record DecisionRow(
         String policy,
         String trace,
         String content,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String experiment,
+        String experimentVariant) {
 
     public DecisionRow {
         Objects.requireNonNull(id, "id");
@@ -40,5 +44,16 @@ public record DecisionRow(
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(trace, "trace");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        if ((experiment == null) != (experimentVariant == null)) {
+            throw new IllegalArgumentException("decision " + id + ": an experiment and its arm go together");
+        }
+    }
+
+    /** A decision made outside any experiment. */
+    public DecisionRow(String id, String userId, String triggerId, String outcome, String reason, String channel,
+            Instant sendAt, String variant, double propensity, String policy, String trace, String content,
+            Instant updatedAt) {
+        this(id, userId, triggerId, outcome, reason, channel, sendAt, variant, propensity, policy, trace, content,
+                updatedAt, null, null);
     }
 }

@@ -13,6 +13,8 @@ public final class Store {
     private final Inbox inbox;
     private final Checkpoints checkpoints;
     private final Users users;
+    private final Exposures exposures;
+    private final ExperimentCounts experimentCounts;
 
     public Store(Database database) {
         this.database = Objects.requireNonNull(database, "database");
@@ -23,6 +25,8 @@ public final class Store {
         this.inbox = new Inbox(database.dataSource());
         this.checkpoints = new Checkpoints(database.dataSource());
         this.users = new Users(database.dataSource());
+        this.exposures = new Exposures(database.dataSource());
+        this.experimentCounts = new ExperimentCounts(database.dataSource());
     }
 
     public Database database() {
@@ -55,5 +59,13 @@ public final class Store {
 
     public Users users() {
         return users;
+    }
+
+    public Exposures exposures() {
+        return exposures;
+    }
+
+    public ExperimentCounts experimentCounts() {
+        return experimentCounts;
     }
 }

@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param outbox the user's messages, the latest due first
  * @param engagement the reports about the user's messages, the latest first
  * @param inbox the user's in-app messages, the newest first
+ * @param exposures the user's exposures to experiments, the latest first
  */
 public record UserData(
         String userId,
@@ -18,7 +19,8 @@ public record UserData(
         List<DecisionRow> decisions,
         List<OutboxEntry> outbox,
         List<EngagementRow> engagement,
-        List<InboxItem> inbox) {
+        List<InboxItem> inbox,
+        List<Exposure> exposures) {
 
     public UserData {
         Objects.requireNonNull(userId, "userId");
@@ -27,11 +29,18 @@ public record UserData(
         outbox = List.copyOf(outbox);
         engagement = List.copyOf(engagement);
         inbox = List.copyOf(inbox);
+        exposures = List.copyOf(exposures);
+    }
+
+    /** The data of a user never exposed to an experiment. */
+    public UserData(String userId, List<StoredEvent> events, List<DecisionRow> decisions, List<OutboxEntry> outbox,
+            List<EngagementRow> engagement, List<InboxItem> inbox) {
+        this(userId, events, decisions, outbox, engagement, inbox, List.of());
     }
 
     /** Whether the store holds nothing about the user. */
     public boolean isEmpty() {
         return events.isEmpty() && decisions.isEmpty() && outbox.isEmpty() && engagement.isEmpty()
-                && inbox.isEmpty();
+                && inbox.isEmpty() && exposures.isEmpty();
     }
 }

@@ -11,7 +11,8 @@ import javax.sql.DataSource;
  */
 public final class Users {
 
-    private static final List<String> TABLES = List.of("events", "decisions", "outbox", "engagement", "inbox");
+    private static final List<String> TABLES = List.of("events", "decisions", "outbox", "engagement", "inbox",
+            "exposures");
 
     private final DataSource dataSource;
 
@@ -30,7 +31,8 @@ public final class Users {
                     DecisionLog.forUser(connection, userId, all),
                     Outbox.forUser(connection, userId, all),
                     Engagements.forUser(connection, userId, all),
-                    Inbox.list(connection, userId, false, all));
+                    Inbox.list(connection, userId, false, all),
+                    Exposures.forUser(connection, userId));
         });
     }
 

@@ -60,7 +60,7 @@ final class SharedDatabase {
 
     /** Empties every table of the store. */
     static void truncateAll() {
-        truncate("events", "outbox", "decisions", "engagement", "inbox", "checkpoints");
+        truncate("events", "outbox", "decisions", "engagement", "inbox", "checkpoints", "exposures");
     }
 
     static Path temporaryFolder(String prefix) {

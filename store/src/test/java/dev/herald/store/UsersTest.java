@@ -33,6 +33,8 @@ class UsersTest {
                         new BigDecimal("12.50"), null)));
         store.inbox().add(new InboxItem("m_" + userId, userId, "Title", "Body", null, null,
                 T0.plusSeconds(3_600), null));
+        store.exposures().record(List.of(new Exposure("cart_copy", userId, "control", T0.plusSeconds(3_600),
+                "m_" + userId)));
     }
 
     @Test
@@ -48,6 +50,7 @@ class UsersTest {
         assertThat(ann.outbox()).extracting(OutboxEntry::messageId).containsExactly("m_ann");
         assertThat(ann.engagement()).extracting(EngagementRow::type).containsExactly("converted", "opened");
         assertThat(ann.inbox()).extracting(InboxItem::messageId).containsExactly("m_ann");
+        assertThat(ann.exposures()).extracting(Exposure::experiment).containsExactly("cart_copy");
         assertThat(store.users().export("nobody").isEmpty()).isTrue();
     }
 
@@ -56,7 +59,7 @@ class UsersTest {
         writeEverythingAbout("ann");
         writeEverythingAbout("bob");
 
-        assertThat(store.users().delete("ann")).isEqualTo(2 + 1 + 1 + 2 + 1);
+        assertThat(store.users().delete("ann")).isEqualTo(2 + 1 + 1 + 2 + 1 + 1);
 
         assertThat(store.users().export("ann").isEmpty()).isTrue();
         UserData bob = store.users().export("bob");
@@ -65,6 +68,7 @@ class UsersTest {
         assertThat(bob.outbox()).hasSize(1);
         assertThat(bob.engagement()).hasSize(2);
         assertThat(bob.inbox()).hasSize(1);
+        assertThat(bob.exposures()).hasSize(1);
         assertThat(store.users().delete("ann")).isZero();
     }
 }

@@ -38,7 +38,7 @@ public final class ConfigFile {
             "server.tracking_secret", "server.data_dir", "server.clock", "server.phone_region",
             "server.click_window", "server.view_window",
             "database.url", "database.user", "database.password", "database.pool_size",
-            "engine.policy", "engine.triggers", "engine.time_zone", "engine.lateness",
+            "engine.policy", "engine.triggers", "engine.experiments", "engine.time_zone", "engine.lateness",
             "email.host", "email.port", "email.security", "email.username", "email.password", "email.from",
             "email.from_name", "email.dkim_domain", "email.dkim_selector", "email.dkim_key",
             "sms.account_sid", "sms.auth_token", "sms.from", "sms.messaging_service_sid", "sms.base_url",

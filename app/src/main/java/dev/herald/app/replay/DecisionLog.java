@@ -122,7 +122,7 @@ final class DecisionLog implements Closeable {
         }
         return new Decision(ended.id(), ended.userId(), ended.occurrence(), ended.kind(), ended.priority(),
                 ended.reason(), ended.action(), ended.propensity(), ended.policy(), ended.policyVersion(),
-                scheduledWith.withTraceFollowedBy(ended.trace()).trace());
+                scheduledWith.withTraceFollowedBy(ended.trace()).trace(), ended.assignment());
     }
 
     @Override
@@ -172,6 +172,10 @@ final class DecisionLog implements Closeable {
         if (!decision.policy().isEmpty()) {
             json.writeStringField("policy", decision.policy());
             json.writeStringField("policyVersion", decision.policyVersion());
+        }
+        if (decision.assignment() != null) {
+            json.writeStringField("experiment", decision.assignment().experiment());
+            json.writeStringField("experimentVariant", decision.assignment().variant());
         }
         json.writeArrayFieldStart("items");
         for (LineItem item : decision.occurrence().subject().items()) {

@@ -4,6 +4,7 @@ import dev.herald.app.Main;
 import dev.herald.app.config.ConfigFile;
 import dev.herald.app.config.Writers;
 import dev.herald.app.importer.ImportFormat;
+import dev.herald.app.triggers.Definitions;
 import dev.herald.app.triggers.TriggerFile;
 import dev.herald.core.engine.EngineConfig;
 import dev.herald.core.policy.Policies;
@@ -65,6 +66,11 @@ public final class ReplayCommand implements Callable<Integer> {
                     + "inactivity, price drop and order shipped")
     private Path triggers;
 
+    @Option(names = "--experiments", paramLabel = "FILE",
+            description = "experiments on the triggers' messages (YAML, a top-level experiments: list), added to any"
+                    + " in the trigger file; see herald experiments example")
+    private Path experiments;
+
     @Option(names = "--reachability", paramLabel = "MODE",
             description = "assumed: every user has every contact point and consent (the default for taobao and "
                     + "rees46, which carry no contact data); traits: only what identify calls say (the default for "
@@ -117,8 +123,10 @@ public final class ReplayCommand implements Callable<Integer> {
                 ? importFormat == ImportFormat.SEGMENT ? Reachability.TRAITS : Reachability.ASSUMED
                 : Reachability.find(reachability).orElseThrow(() -> bad("--reachability: unknown mode \""
                         + reachability + "\"; use assumed or traits"));
-        TriggerSet triggerSet = triggers == null ? TriggerFile.loadDefault() : TriggerFile.load(triggers);
-        EngineConfig config = EngineConfig.defaults(triggerSet, chosen)
+        Definitions definitions = TriggerFile.definitions(Optional.ofNullable(triggers),
+                Optional.ofNullable(experiments));
+        TriggerSet triggerSet = definitions.triggers();
+        EngineConfig config = definitions.applyTo(EngineConfig.defaults(triggerSet, chosen))
                 .withNewUserProfile(reach.newUserProfile())
                 .withDefaultZone(zone())
                 .withLateness(latenessValue())
@@ -150,7 +158,13 @@ public final class ReplayCommand implements Callable<Integer> {
             }
         }
         String header = "Herald replay of " + file + " (" + importFormat.key() + "), policy " + chosen.name() + " v"
-                + chosen.version() + ", " + triggerSet.size() + " triggers, reachability " + reach.key()
+                + chosen.version() + ", " + triggerSet.size() + " triggers"
+                + switch (definitions.experiments().all().size()) {
+                    case 0 -> "";
+                    case 1 -> ", 1 experiment";
+                    default -> ", " + definitions.experiments().all().size() + " experiments";
+                }
+                + ", reachability " + reach.key()
                 + (reach == Reachability.ASSUMED ? " (every user reachable on every channel, with consent)" : "");
         stdout.print(result.summary().render(header, result.engine().userCount(), result.engine().pendingCount(),
                 config.fatigue().weeklyCap(), Duration.ofNanos(System.nanoTime() - started)));

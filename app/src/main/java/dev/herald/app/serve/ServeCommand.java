@@ -3,6 +3,7 @@ package dev.herald.app.serve;
 import dev.herald.app.config.ConfigFile;
 import dev.herald.app.config.Deliverers;
 import dev.herald.app.config.Writers;
+import dev.herald.app.triggers.Definitions;
 import dev.herald.app.triggers.TriggerFile;
 import dev.herald.core.engine.EngineConfig;
 import dev.herald.core.policy.Policies;
@@ -63,8 +64,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ConfigFile config = ConfigFile.load(Optional.ofNullable(configFile), System.getenv());
-        Path data = Optional.ofNullable(dataDir).orElse(Path.of(config.string("server.data_dir")
-                .orElse("herald-data"))).toAbsolutePath();
+        Path data = dataFolder(Optional.ofNullable(dataDir), config);
         Secrets secrets = Secrets.loadOrCreate(data);
         int listen = Optional.ofNullable(port).or(() -> config.integer("server.port")).orElse(8080);
         String publicUrl = config.string("server.public_url").orElse("http://localhost:" + listen);
@@ -110,7 +110,13 @@ public final class ServeCommand implements Callable<Integer> {
         };
     }
 
-    private static DatabaseSettings database(ConfigFile config, Path data) {
+    /** The data folder: the one given, else {@code server.data_dir}, else {@code ./herald-data}. */
+    public static Path dataFolder(Optional<Path> given, ConfigFile config) {
+        return given.orElse(Path.of(config.string("server.data_dir").orElse("herald-data"))).toAbsolutePath();
+    }
+
+    /** The database: {@code database.url} when set, else the embedded PostgreSQL in the data folder. */
+    public static DatabaseSettings database(ConfigFile config, Path data) {
         Optional<String> url = config.string("database.url");
         DatabaseSettings settings = url.isPresent()
                 ? DatabaseSettings.external(url.get(), config.string("database.user").orElse(null),
@@ -119,13 +125,19 @@ public final class ServeCommand implements Callable<Integer> {
         return config.integer("database.pool_size").map(settings::withPoolSize).orElse(settings);
     }
 
+    /** The triggers and experiments of {@code engine.triggers} and {@code engine.experiments}. */
+    public static Definitions definitions(ConfigFile config) {
+        return TriggerFile.definitions(config.string("engine.triggers").map(Path::of),
+                config.string("engine.experiments").map(Path::of));
+    }
+
     private static EngineConfig engineConfig(ConfigFile config) {
-        TriggerSet triggers = config.string("engine.triggers").map(Path::of).map(TriggerFile::load)
-                .orElseGet(TriggerFile::loadDefault);
+        Definitions definitions = definitions(config);
+        TriggerSet triggers = definitions.triggers();
         String policyName = config.string("engine.policy").orElse("seed");
         Policy policy = Policies.find(policyName).orElseThrow(() -> config.bad("engine.policy", "unknown policy \""
                 + policyName + "\"; use one of " + String.join(", ", Policies.names())));
-        EngineConfig engine = EngineConfig.defaults(triggers, policy);
+        EngineConfig engine = definitions.applyTo(EngineConfig.defaults(triggers, policy));
         try {
             engine = config.string("engine.time_zone").map(ZoneId::of).map(engine::withDefaultZone).orElse(engine);
         } catch (DateTimeException e) {

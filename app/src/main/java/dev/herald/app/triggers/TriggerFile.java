@@ -10,10 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Loads trigger definitions from YAML. The schema is documented in the header of the shipped file,
- * {@code herald/triggers.yaml}; keys are snake_case. Every problem in a file is reported at once, each with the
+ * Loads trigger definitions, and the experiments on them, from YAML. The schema is documented in the header of the
+ * shipped file, {@code herald/triggers.yaml}, and that of experiments (a top-level {@code experiments:} list, here or
+ * in a file of their own, see {@link ExperimentFile}) in {@code herald/experiments.example.yaml}; keys are
+ * snake_case. Every problem in a file is reported at once, each with the
  * file, the line and the field path, for example:
  *
  * <pre>
@@ -33,6 +36,15 @@ public final class TriggerFile {
      * @throws TriggerFileException when the file cannot be read or holds any problem
      */
     public static TriggerSet load(Path file) {
+        return loadDefinitions(file).triggers();
+    }
+
+    /**
+     * Loads a trigger file with the experiments it defines; problems name the file as given.
+     *
+     * @throws TriggerFileException when the file cannot be read or holds any problem
+     */
+    public static Definitions loadDefinitions(Path file) {
         String source = file.toString();
         String text;
         try {
@@ -43,7 +55,7 @@ public final class TriggerFile {
             throw new TriggerFileException(
                     List.of(new Problem(source, 0, "", "cannot read the file: " + describe(e))));
         }
-        return parse(source, text);
+        return parseDefinitions(source, text);
     }
 
     /**
@@ -52,7 +64,16 @@ public final class TriggerFile {
      * @throws IllegalStateException when the resource is missing from the build (a packaging error)
      */
     public static TriggerSet loadDefault() {
-        return parse(DEFAULT_RESOURCE, defaultText());
+        return defaultDefinitions().triggers();
+    }
+
+    /**
+     * The triggers shipped with Herald, and their experiments (none).
+     *
+     * @throws IllegalStateException when the resource is missing from the build (a packaging error)
+     */
+    public static Definitions defaultDefinitions() {
+        return parseDefinitions(DEFAULT_RESOURCE, defaultText());
     }
 
     /**
@@ -61,13 +82,22 @@ public final class TriggerFile {
      * @throws IllegalStateException when the resource is missing from the build (a packaging error)
      */
     public static String defaultText() {
-        try (InputStream in = TriggerFile.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE)) {
+        return resourceText(DEFAULT_RESOURCE);
+    }
+
+    /**
+     * The text of a resource shipped with Herald.
+     *
+     * @throws IllegalStateException when the resource is missing from the build (a packaging error)
+     */
+    static String resourceText(String resource) {
+        try (InputStream in = TriggerFile.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("the resource " + DEFAULT_RESOURCE + " is missing from the build");
+                throw new IllegalStateException("the resource " + resource + " is missing from the build");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the resource " + DEFAULT_RESOURCE, e);
+            throw new UncheckedIOException("cannot read the resource " + resource, e);
         }
     }
 
@@ -78,10 +108,32 @@ public final class TriggerFile {
      * @throws TriggerFileException listing every problem found, when there is any
      */
     public static TriggerSet parse(String sourceName, String yamlText) {
+        return parseDefinitions(sourceName, yamlText).triggers();
+    }
+
+    /**
+     * Reads trigger definitions and the experiments on them from YAML text.
+     *
+     * @param sourceName the name used in problems, usually the file name
+     * @throws TriggerFileException listing every problem found, when there is any
+     */
+    public static Definitions parseDefinitions(String sourceName, String yamlText) {
         return new TriggerFileReader(sourceName).read(yamlText);
     }
 
-    private static String describe(Exception e) {
+    /**
+     * The definitions Herald runs with: the trigger file's (the shipped one when none is given) and the experiments
+     * in it, with the experiments of an experiments file added when one is given.
+     *
+     * @throws TriggerFileException when a file cannot be read or holds any problem
+     */
+    public static Definitions definitions(Optional<Path> triggerFile, Optional<Path> experimentsFile) {
+        Definitions definitions = triggerFile.map(TriggerFile::loadDefinitions)
+                .orElseGet(TriggerFile::defaultDefinitions);
+        return experimentsFile.map(file -> ExperimentFile.addTo(definitions, file)).orElse(definitions);
+    }
+
+    static String describe(Exception e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + " "
                 + e.getMessage();
     }

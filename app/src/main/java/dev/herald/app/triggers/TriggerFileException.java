@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A trigger file could not be loaded. The message lists every problem found in the file, one per line, each naming
- * the file, the line and the field to fix; {@link #problems()} gives them one by one.
+ * A trigger file (or an experiments file) could not be loaded. The message lists every problem found in the file,
+ * one per line, each naming the file, the line and the field to fix; {@link #problems()} gives them one by one.
  */
 public final class TriggerFileException extends HeraldException {
 
@@ -22,7 +22,17 @@ public final class TriggerFileException extends HeraldException {
      * @throws IllegalArgumentException when {@code problems} is empty
      */
     public TriggerFileException(List<Problem> problems) {
-        super(describe(problems));
+        this("triggers", problems);
+    }
+
+    /**
+     * Creates the exception from at least one problem in a file of the given kind.
+     *
+     * @param what what the file holds, for the message: {@code triggers} or {@code experiments}
+     * @throws IllegalArgumentException when {@code problems} is empty
+     */
+    public TriggerFileException(String what, List<Problem> problems) {
+        super(describe(what, problems));
         this.problems = new ArrayList<>(problems);
     }
 
@@ -31,11 +41,11 @@ public final class TriggerFileException extends HeraldException {
         return List.copyOf(problems);
     }
 
-    private static String describe(List<Problem> problems) {
+    private static String describe(String what, List<Problem> problems) {
         if (problems.isEmpty()) {
             throw new IllegalArgumentException("a trigger file exception needs at least one problem");
         }
-        StringBuilder message = new StringBuilder("cannot load triggers from ").append(problems.get(0).source())
+        StringBuilder message = new StringBuilder("cannot load " + what + " from ").append(problems.get(0).source())
                 .append(": ").append(problems.size()).append(problems.size() == 1 ? " problem" : " problems");
         for (Problem problem : problems) {
             message.append(System.lineSeparator()).append(problem);

@@ -4,6 +4,8 @@ import dev.herald.app.triggers.ConditionReader.Located;
 import dev.herald.app.triggers.NodeReader.Fields;
 import dev.herald.app.triggers.TriggerFileException.Problem;
 import dev.herald.core.event.EventType;
+import dev.herald.core.experiment.Experiment;
+import dev.herald.core.experiment.ExperimentSet;
 import dev.herald.core.profile.Channel;
 import dev.herald.core.trigger.Condition;
 import dev.herald.core.trigger.ContentBrief;
@@ -36,7 +38,10 @@ import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
-/** Reads one trigger file's text into a {@link TriggerSet}, collecting every problem; one instance per file. */
+/**
+ * Reads one trigger file's text into its {@link Definitions}: the triggers, and the experiments on them when the
+ * file has an {@code experiments:} list. Every problem is collected; one instance per file.
+ */
 final class TriggerFileReader {
 
     /** The special entry and exit event name for "any user activity". */
@@ -45,6 +50,7 @@ final class TriggerFileReader {
     /** How long {@code reentry: once} remembers a message. */
     static final Duration ONCE_MEMORY = Duration.ofDays(30);
 
+    private static final List<String> ROOT_FIELDS = List.of("triggers", "experiments");
     private static final List<String> TRIGGER_FIELDS = List.of("id", "name", "kind", "priority", "scope", "entry",
             "wait", "restart_on_entry", "urgency", "exit", "reentry", "channels", "quiet_hours", "variants", "brief");
     private static final List<String> ENTRY_FIELDS = List.of("events", "conditions");
@@ -75,17 +81,30 @@ final class TriggerFileReader {
      *
      * @throws TriggerFileException listing every problem, when there is any
      */
-    TriggerSet read(String yamlText) {
+    Definitions read(String yamlText) {
         List<TriggerDefinition> definitions = new ArrayList<>();
-        compose(yamlText).ifPresent(root -> readRoot(root, definitions));
+        Optional<Fields> root = compose(yamlText).flatMap(node -> reader.mapping(node, "", ROOT_FIELDS));
+        root.ifPresent(fields -> readTriggers(fields, definitions));
+        TriggerSet triggers = null;
+        if (reader.problemCount() == 0) {
+            try {
+                triggers = TriggerSet.of(definitions);
+            } catch (IllegalArgumentException e) {
+                // Ids are checked above; this is the core's last word on the set as a whole.
+                reader.problem(0, "triggers", e.getMessage());
+            }
+        }
+        ExperimentReader experimentReader = new ExperimentReader(reader, triggers);
+        List<Experiment> experiments = root.flatMap(fields -> fields.find("experiments"))
+                .map(node -> experimentReader.readList(node, "experiments")).orElse(List.of()).stream()
+                .map(ExperimentReader.Read::experiment).toList();
         if (reader.problemCount() > 0) {
             throw new TriggerFileException(reader.problems());
         }
         try {
-            return TriggerSet.of(definitions);
+            return new Definitions(triggers, ExperimentSet.of(experiments, triggers));
         } catch (IllegalArgumentException e) {
-            // Ids are checked above; this is the core's last word on the set as a whole.
-            throw new TriggerFileException(List.of(new Problem(source, 0, "triggers", e.getMessage())));
+            throw new TriggerFileException(List.of(new Problem(source, 0, "experiments", e.getMessage())));
         }
     }
 
@@ -118,12 +137,8 @@ final class TriggerFileReader {
         return context + where + ": " + problem;
     }
 
-    private void readRoot(Node root, List<TriggerDefinition> definitions) {
-        Optional<Fields> fields = reader.mapping(root, "", List.of("triggers"));
-        if (fields.isEmpty()) {
-            return;
-        }
-        Optional<List<Node>> items = fields.get().require(reader, "triggers", "write a list of triggers")
+    private void readTriggers(Fields fields, List<TriggerDefinition> definitions) {
+        Optional<List<Node>> items = fields.require(reader, "triggers", "write a list of triggers")
                 .flatMap(node -> reader.sequence(node, "triggers", "\"- id: abandoned_cart ...\""));
         if (items.isEmpty()) {
             return;

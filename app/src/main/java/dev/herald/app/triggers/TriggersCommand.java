@@ -1,5 +1,7 @@
 package dev.herald.app.triggers;
 
+import dev.herald.core.experiment.Experiment;
+import dev.herald.core.experiment.Variant;
 import dev.herald.core.trigger.TriggerDefinition;
 import dev.herald.core.trigger.TriggerSet;
 import dev.herald.core.util.DurationText;
@@ -47,7 +49,10 @@ public final class TriggersCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code herald triggers check FILE}: load a file as a replay would, and list its triggers or its problems. */
+    /**
+     * {@code herald triggers check FILE}: load a file as a replay would, and list its triggers and experiments, or its
+     * problems.
+     */
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = {"Checks a trigger file: lists its triggers, or every problem with its line and field.",
                     "", "Example:", "  herald triggers check my-triggers.yaml"})
@@ -64,7 +69,8 @@ public final class TriggersCommand implements Callable<Integer> {
             if (!Files.isRegularFile(file)) {
                 throw new ParameterException(spec.commandLine(), "FILE: cannot read " + file.toAbsolutePath());
             }
-            TriggerSet triggers = TriggerFile.load(file);
+            Definitions definitions = TriggerFile.loadDefinitions(file);
+            TriggerSet triggers = definitions.triggers();
             PrintWriter out = spec.commandLine().getOut();
             out.println(file + ": " + triggers.size() + " triggers, highest priority first");
             for (TriggerDefinition trigger : triggers.all()) {
@@ -72,6 +78,15 @@ public final class TriggersCommand implements Callable<Integer> {
                         trigger.id(), trigger.kind().name().toLowerCase(Locale.ROOT), trigger.priority(),
                         trigger.scope().name().toLowerCase(Locale.ROOT), DurationText.format(trigger.waitTime()),
                         DurationText.format(trigger.urgency()), trigger.channels());
+            }
+            if (!definitions.experiments().isEmpty()) {
+                out.println(definitions.experiments().all().size() + " experiments:");
+                for (Experiment experiment : definitions.experiments().all()) {
+                    out.printf("  %-22s on %-20s variants %s%s%n", experiment.name(), experiment.trigger(),
+                            experiment.variants().stream().map(Variant::name).toList(),
+                            experiment.holdout() > 0 ? String.format(Locale.ROOT, ", holdout %.1f%%",
+                                    100 * experiment.holdout()) : "");
+                }
             }
             out.flush();
             return 0;

@@ -1,5 +1,6 @@
 package dev.herald.core.decision;
 
+import dev.herald.core.experiment.Assignment;
 import dev.herald.core.trigger.MessageKind;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +17,9 @@ import java.util.Optional;
  * @param action what was scheduled; {@code null} when suppressed
  * @param propensity the probability of the chosen action under the policy; 0 when suppressed
  * @param policy the policy's name, {@code ""} when no policy was asked
+ * @param assignment the experiment arm the user was in when the decision was made (a holdout's decision is
+ *     suppressed with {@link Reason#HOLDOUT}); {@code null} when no experiment ran on the trigger, or the decision
+ *     ended before the user would have got a message
  */
 public record Decision(
         String id,
@@ -28,7 +32,8 @@ public record Decision(
         double propensity,
         String policy,
         String policyVersion,
-        List<TraceStep> trace) {
+        List<TraceStep> trace,
+        Assignment assignment) {
 
     public Decision {
         Objects.requireNonNull(id, "id");
@@ -38,9 +43,18 @@ public record Decision(
         if ((reason == null) == (action == null)) {
             throw new IllegalArgumentException("a decision either schedules an action or names a reason");
         }
+        if (reason == Reason.HOLDOUT && (assignment == null || !assignment.isHoldout())) {
+            throw new IllegalArgumentException("a decision suppressed for a holdout names the holdout it is in");
+        }
         policy = Objects.requireNonNullElse(policy, "");
         policyVersion = Objects.requireNonNullElse(policyVersion, "");
         trace = List.copyOf(trace);
+    }
+
+    /** A decision outside any experiment. */
+    public Decision(String id, String userId, Occurrence occurrence, MessageKind kind, int priority, Reason reason,
+            Action action, double propensity, String policy, String policyVersion, List<TraceStep> trace) {
+        this(id, userId, occurrence, kind, priority, reason, action, propensity, policy, policyVersion, trace, null);
     }
 
     /** Whether a message was scheduled. */
@@ -56,6 +70,11 @@ public record Decision(
         return Optional.ofNullable(reason);
     }
 
+    /** The experiment arm the user was in, when an experiment ran on the trigger. */
+    public Optional<Assignment> findAssignment() {
+        return Optional.ofNullable(assignment);
+    }
+
     /**
      * A copy whose action is moved (for example out of quiet hours at send time), with the step that moved it added
      * to the trace.
@@ -69,7 +88,7 @@ public record Decision(
         List<TraceStep> steps = new ArrayList<>(trace);
         steps.add(step);
         return new Decision(id, userId, occurrence, kind, priority, null, moved, propensity, policy, policyVersion,
-                steps);
+                steps, assignment);
     }
 
     /**
@@ -78,7 +97,7 @@ public record Decision(
      */
     public Decision withoutTrace() {
         return trace.isEmpty() ? this : new Decision(id, userId, occurrence, kind, priority, reason, action,
-                propensity, policy, policyVersion, List.of());
+                propensity, policy, policyVersion, List.of(), assignment);
     }
 
     /** A copy whose trace continues with the given steps (a slim decision's send-time steps after its full trace). */
@@ -86,7 +105,7 @@ public record Decision(
         List<TraceStep> steps = new ArrayList<>(trace);
         steps.addAll(later);
         return new Decision(id, userId, occurrence, kind, priority, reason, action, propensity, policy,
-                policyVersion, steps);
+                policyVersion, steps, assignment);
     }
 
     /** When the decision was made: when its trigger fired. */

@@ -30,7 +30,12 @@ public enum Reason {
      */
     QUIET_HOURS("quiet_hours"),
     /** The chosen channel became unusable before sending: consent withdrawn, contact point bounced. */
-    CHANNEL_UNUSABLE("channel_unusable");
+    CHANNEL_UNUSABLE("channel_unusable"),
+    /**
+     * The user is in an experiment's holdout: everything allowed a message, and none is sent, so that the message's
+     * effect can be measured against users who got none.
+     */
+    HOLDOUT("holdout");
 
     private final String code;
 

@@ -5,6 +5,8 @@ public enum Stage {
     ELIGIBILITY("eligibility"),
     FATIGUE("fatigue"),
     POLICY("policy"),
+    /** The experiment running on the trigger: the user's arm, and what its variant changed in the policy's choice. */
+    EXPERIMENT("experiment"),
     SCHEDULE("schedule"),
     SEND_CHECK("send_check"),
     /** How the text was written: template, generated, cached, or the template after a failed generation. */

@@ -8,6 +8,9 @@ import dev.herald.core.decision.QuietHours;
 import dev.herald.core.decision.Reason;
 import dev.herald.core.decision.Stage;
 import dev.herald.core.decision.TraceStep;
+import dev.herald.core.experiment.Assignment;
+import dev.herald.core.experiment.Experiment;
+import dev.herald.core.experiment.Variant;
 import dev.herald.core.policy.PolicyChoice;
 import dev.herald.core.policy.PolicyRequest;
 import dev.herald.core.profile.Channel;
@@ -27,21 +30,29 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Decides what to do about one trigger occurrence, in a fixed order, recording each step in the decision's trace:
  * eligibility (re-entry, channels with a usable contact point and consent, collisions with other scheduled
  * messages by priority), then fatigue (marketing only: "ignores us", the weekly cap, minimum spacing, channel
- * caps), then the policy (channel, send time, variant), then the schedule. Pure: it reads the state and returns a
- * new one.
+ * caps), then the policy (channel, send time, variant), then the experiment running on the trigger, if any (the
+ * user's arm: the holdout gets no message, a variant's overrides change the policy's choice), then the schedule.
+ * Pure: it reads the state and returns a new one.
+ *
+ * <p>The experiment step comes after every check and after the policy, at the moment the user would get a message:
+ * so the holdout and each variant are made of users in the same situation, and a user's arm is recorded (exposed)
+ * only then.
  */
 final class DecisionPipeline {
 
     private final EngineConfig config;
+    private final ExperimentArms arms;
 
     DecisionPipeline(EngineConfig config) {
         this.config = config;
+        this.arms = new ExperimentArms(config);
     }
 
     /** A decision and the state after it, with messages it pre-empted. */
@@ -132,9 +143,35 @@ final class DecisionPipeline {
             case PolicyChoice.Chosen chosen -> {
                 draft.pass(Stage.POLICY, policyName() + ": " + chosen.explanation() + "; propensity "
                         + chosen.propensity());
-                yield draft.schedule(triggerIndex, chosen.action(), chosen.propensity(), preempted, config);
+                Optional<Experiment> experiment = config.experiments().running(trigger.id(), occurrence.firedAt());
+                if (experiment.isEmpty()) {
+                    yield draft.schedule(triggerIndex, chosen.action(), chosen.propensity(), preempted, config, state,
+                            null);
+                }
+                yield experiment(draft, experiment.get(), triggerIndex, chosen, request, preempted);
             }
         };
+    }
+
+    /** The experiment step: the holdout's decision ends here; a variant's overrides apply to the policy's action. */
+    private Result experiment(Draft draft, Experiment experiment, int triggerIndex, PolicyChoice.Chosen chosen,
+            PolicyRequest request, List<ScheduledSend> preempted) {
+        ExperimentArms.Arm arm = arms.assign(request.user(), experiment);
+        Assignment assignment = arm.assignment();
+        String how = arm.how().isEmpty() ? "" : "; " + arm.how();
+        String share = String.format(Locale.ROOT, "%.1f%%", 100 * experiment.plannedShare(assignment.variant()));
+        if (assignment.isHoldout()) {
+            return draft.holdout(triggerIndex, assignment, "experiment " + experiment.name() + ": holdout ("
+                    + share + " of users get no message)" + how, arm.state(), config);
+        }
+        Variant variant = experiment.variant(assignment.variant()).orElseThrow();
+        ExperimentArms.Applied applied = arms.apply(variant, chosen.action(), request);
+        draft.pass(Stage.EXPERIMENT, "experiment " + experiment.name() + ": variant " + variant.name() + " ("
+                + experiment.role(variant.name()).key() + ", " + share + " planned)" + how
+                + (applied.changes().isEmpty() ? "; the policy's choice stands"
+                        : "; " + String.join("; ", applied.changes())));
+        return draft.schedule(triggerIndex, applied.action(), chosen.propensity(), preempted, config, arm.state(),
+                assignment);
     }
 
     private String policyName() {
@@ -218,20 +255,36 @@ final class DecisionPipeline {
             return new Result(state, decision, List.of());
         }
 
+        /**
+         * The holdout's decision: no message, and the re-entry mark a message would have left, so that re-entry
+         * rules treat the holdout as the variants. Scheduled messages of lower priority are not pre-empted: without
+         * this message they would have gone out.
+         */
+        Result holdout(int triggerIndex, Assignment assignment, String detail, UserState base, EngineConfig engine) {
+            trace.add(TraceStep.fail(Stage.EXPERIMENT, Reason.HOLDOUT, detail));
+            Decision decision = new Decision(id, base.userId(), occurrence, trigger.kind(), trigger.priority(),
+                    Reason.HOLDOUT, null, 0, engine.policy().name(), engine.policy().version(), trace, assignment);
+            return new Result(fired(base, triggerIndex, engine), decision, List.of());
+        }
+
         Result schedule(int triggerIndex, Action action, double propensity, List<ScheduledSend> preempted,
-                EngineConfig engine) {
+                EngineConfig engine, UserState base, Assignment assignment) {
             trace.add(TraceStep.pass(Stage.SCHEDULE, action.channel() + " at " + action.sendAt() + ", variant "
                     + action.variant()));
-            Decision decision = new Decision(id, state.userId(), occurrence, trigger.kind(), trigger.priority(),
-                    null, action, propensity, engine.policy().name(), engine.policy().version(), trace);
-            long now = occurrence.firedAt().toEpochMilli();
-            UserState next = state.withoutSends(preempted::contains)
+            Decision decision = new Decision(id, base.userId(), occurrence, trigger.kind(), trigger.priority(),
+                    null, action, propensity, engine.policy().name(), engine.policy().version(), trace, assignment);
+            UserState next = fired(base.withoutSends(preempted::contains)
                     .withSend(new ScheduledSend(triggerIndex, decision.withoutTrace(),
-                            action.sendAt().toEpochMilli()))
-                    .withFired(new FiredMark(triggerIndex, occurrence.scopeKey(), now),
-                            mark -> !Times.within(mark.at(), now,
-                                    engine.triggers().get(mark.trigger()).reentry().memory().toMillis()));
+                            action.sendAt().toEpochMilli())),
+                    triggerIndex, engine);
             return new Result(next, decision, preempted);
+        }
+
+        private UserState fired(UserState base, int triggerIndex, EngineConfig engine) {
+            long now = occurrence.firedAt().toEpochMilli();
+            return base.withFired(new FiredMark(triggerIndex, occurrence.scopeKey(), now),
+                    mark -> !Times.within(mark.at(), now,
+                            engine.triggers().get(mark.trigger()).reentry().memory().toMillis()));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.herald.core.state;
 
 import dev.herald.core.event.LineItem;
 import dev.herald.core.event.Product;
+import dev.herald.core.experiment.Assignment;
 import dev.herald.core.profile.Profile;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +13,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * Everything the engine keeps about one user, as an immutable value: the profile, derived facts (last activity,
- * orders, revenue), the cart, recent product interest, started trigger waits, scheduled messages, sent messages
- * and the re-entry memory. The engine's step function maps a state and an input to a new state; the old one stays
- * valid.
+ * orders, revenue), the cart, recent product interest, started trigger waits, scheduled messages, sent messages,
+ * the re-entry memory, and the experiment arms bandits assigned (kept so that a user keeps their arm when the
+ * weights move). The engine's step function maps a state and an input to a new state; the old one stays valid.
  *
  * <p>Implementation notes: times are epoch milliseconds ({@link Times#NEVER} when absent) and lists are short and
  * bounded (recent interest, sent history and re-entry marks are pruned by age and count), so a tracked user costs
@@ -32,7 +33,8 @@ public record UserState(
         List<Armed> armed,
         List<ScheduledSend> sends,
         List<SentMessage> sent,
-        List<FiredMark> fired) {
+        List<FiredMark> fired,
+        List<Assignment> assignments) {
 
     public UserState {
         Objects.requireNonNull(userId, "userId");
@@ -43,6 +45,15 @@ public record UserState(
         sends = Frozen.keep(sends);
         sent = Frozen.keep(sent);
         fired = Frozen.keep(fired);
+        assignments = Frozen.keep(assignments);
+    }
+
+    /** A state without remembered experiment arms. */
+    public UserState(String userId, Profile profile, long lastActivity, int orders, double revenue, int cartCount,
+            Cart cart, List<Interest> interests, List<Armed> armed, List<ScheduledSend> sends, List<SentMessage> sent,
+            List<FiredMark> fired) {
+        this(userId, profile, lastActivity, orders, revenue, cartCount, cart, interests, armed, sends, sent, fired,
+                List.of());
     }
 
     /** A user seen for the first time. */
@@ -90,17 +101,17 @@ public record UserState(
 
     public UserState withProfile(Profile newProfile) {
         return new UserState(userId, newProfile, lastActivity, orders, revenue, cartCount, cart, interests, armed,
-                sends, sent, fired);
+                sends, sent, fired, assignments);
     }
 
     public UserState withActivity(long at) {
         return at <= lastActivity ? this : new UserState(userId, profile, at, orders, revenue, cartCount, cart,
-                interests, armed, sends, sent, fired);
+                interests, armed, sends, sent, fired, assignments);
     }
 
     public UserState withOrder(double orderRevenue) {
         return new UserState(userId, profile, lastActivity, orders + 1, revenue + orderRevenue, cartCount,
-                Cart.EMPTY, interests, armed, sends, sent, fired);
+                Cart.EMPTY, interests, armed, sends, sent, fired, assignments);
     }
 
     /**
@@ -110,12 +121,12 @@ public record UserState(
         int count = cart.isEmpty() ? cartCount + 1 : cartCount;
         String key = shopCartId.isEmpty() ? "cart-" + count : shopCartId;
         return new UserState(userId, profile, lastActivity, orders, revenue, count, cart.add(key, line, at),
-                interests, armed, sends, sent, fired);
+                interests, armed, sends, sent, fired, assignments);
     }
 
     public UserState withRemovedFromCart(Product product, int quantity) {
         return new UserState(userId, profile, lastActivity, orders, revenue, cartCount,
-                cart.remove(product, quantity), interests, armed, sends, sent, fired);
+                cart.remove(product, quantity), interests, armed, sends, sent, fired, assignments);
     }
 
     /**
@@ -171,7 +182,7 @@ public record UserState(
             count--;
         }
         return new UserState(userId, profile, newLastActivity, orders, revenue, cartCount, cart,
-                Frozen.of(updated, count), armed, sends, sent, fired);
+                Frozen.of(updated, count), armed, sends, sent, fired, assignments);
     }
 
     /** Starts (or restarts) a wait, replacing one of the same trigger and scope key. */
@@ -202,7 +213,7 @@ public record UserState(
 
     private UserState withArmedList(List<Armed> newArmed) {
         return new UserState(userId, profile, lastActivity, orders, revenue, cartCount, cart, interests, newArmed,
-                sends, sent, fired);
+                sends, sent, fired, assignments);
     }
 
     public UserState withSend(ScheduledSend send) {
@@ -224,7 +235,7 @@ public record UserState(
 
     private UserState withSends(List<ScheduledSend> newSends) {
         return new UserState(userId, profile, lastActivity, orders, revenue, cartCount, cart, interests, armed,
-                newSends, sent, fired);
+                newSends, sent, fired, assignments);
     }
 
     /**
@@ -259,7 +270,7 @@ public record UserState(
 
     private UserState withSentList(List<SentMessage> newSent) {
         return new UserState(userId, profile, lastActivity, orders, revenue, cartCount, cart, interests, armed,
-                sends, newSent, fired);
+                sends, newSent, fired, assignments);
     }
 
     /** Remembers that a trigger scheduled a message for a scope key, forgetting marks older than their memory. */
@@ -273,6 +284,32 @@ public record UserState(
         }
         updated.add(mark);
         return new UserState(userId, profile, lastActivity, orders, revenue, cartCount, cart, interests, armed,
-                sends, sent, updated);
+                sends, sent, updated, assignments);
+    }
+
+    /** The experiment arm remembered for the user (a bandit's sticky assignment), if any. */
+    public Optional<Assignment> findAssignment(String experiment) {
+        for (Assignment assignment : assignments) {
+            if (assignment.experiment().equals(experiment)) {
+                return Optional.of(assignment);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Remembers the user's arm in an experiment, replacing the one remembered for it, and forgetting those the
+     * predicate selects (experiments no longer defined).
+     */
+    public UserState withAssignment(Assignment assignment, Predicate<Assignment> forget) {
+        List<Assignment> updated = new ArrayList<>(assignments.size() + 1);
+        for (Assignment old : assignments) {
+            if (!old.experiment().equals(assignment.experiment()) && !forget.test(old)) {
+                updated.add(old);
+            }
+        }
+        updated.add(assignment);
+        return new UserState(userId, profile, lastActivity, orders, revenue, cartCount, cart, interests, armed,
+                sends, sent, fired, updated);
     }
 }

@@ -185,7 +185,8 @@ public final class AdminRoutes implements HttpApi.RouteGroup {
         ObjectNode node = JSON.createObjectNode().put("id", row.id()).put("userId", row.userId())
                 .put("trigger", row.triggerId()).put("outcome", row.outcome()).put("reason", row.reason())
                 .put("channel", row.channel()).put("sendAt", row.sendAt() == null ? null : row.sendAt().toString())
-                .put("variant", row.variant()).put("propensity", row.propensity()).put("policy", row.policy());
+                .put("variant", row.variant()).put("propensity", row.propensity()).put("policy", row.policy())
+                .put("experiment", row.experiment()).put("experimentVariant", row.experimentVariant());
         node.set("trace", tree(row.trace()));
         if (row.content() != null) {
             node.set("content", tree(row.content()));

@@ -8,11 +8,17 @@ import dev.herald.core.content.Written;
 import dev.herald.core.decision.Decision;
 import dev.herald.core.decision.Reason;
 import dev.herald.core.decision.TraceStep;
+import dev.herald.core.experiment.Assignment;
 import dev.herald.store.DecisionRow;
+import dev.herald.store.Exposure;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
-/** Decisions as rows of the decisions table: outcome, action, and the trace as a JSON array of steps. */
+/**
+ * Decisions as rows of the decisions table (outcome, action, experiment arm, and the trace as a JSON array of
+ * steps), and the exposures they record.
+ */
 final class DecisionRows {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,7 +40,18 @@ final class DecisionRows {
                 decision.findAction().map(a -> a.sendAt()).orElse(null),
                 decision.findAction().map(a -> a.variant()).orElse(null), decision.propensity(),
                 decision.policy().isEmpty() ? null : decision.policy() + " v" + decision.policyVersion(),
-                trace.toString(), written == null ? null : ContentJson.text(written.content()), now);
+                trace.toString(), written == null ? null : ContentJson.text(written.content()), now,
+                decision.findAssignment().map(Assignment::experiment).orElse(null),
+                decision.findAssignment().map(Assignment::variant).orElse(null));
+    }
+
+    /**
+     * The exposure a decision records: a decision made with an experiment arm (the holdout's, or a variant's
+     * scheduled message) exposes its user, once per experiment however often it is stored.
+     */
+    static Optional<Exposure> exposure(Decision decision) {
+        return decision.findAssignment().map(arm -> new Exposure(arm.experiment(), decision.userId(), arm.variant(),
+                decision.decidedAt(), decision.id()));
     }
 
     private static JsonNode step(TraceStep step) {

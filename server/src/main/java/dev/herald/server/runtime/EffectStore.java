@@ -10,6 +10,8 @@ import dev.herald.core.engine.Effect;
 import dev.herald.server.track.LinkRewriter;
 import dev.herald.store.DecisionLog;
 import dev.herald.store.DecisionRow;
+import dev.herald.store.Exposure;
+import dev.herald.store.Exposures;
 import dev.herald.store.Outbox;
 import dev.herald.store.OutboxEntry;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,7 +35,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where the engine's effects go, off the engine thread: decisions to the decisions table (batched), and a sent
+ * Where the engine's effects go, off the engine thread: decisions to the decisions table (batched), with the
+ * exposure a decision made in an experiment records (once per user per experiment), and a sent
  * message to the writer (on worker threads, since a model may take seconds), then through link tracking into the
  * outbox, where the dispatcher finds it. The outbox keeps one row per message id, so an effect emitted again (a
  * restart replays the events after the last checkpoint) never sends twice, and a message already in the outbox is
@@ -56,6 +59,7 @@ public final class EffectStore implements java.util.function.Consumer<Effect>, A
     }
 
     private final DecisionLog decisions;
+    private final Exposures exposures;
     private final Outbox outbox;
     private final ContentWriter writer;
     private final LinkRewriter links;
@@ -81,10 +85,11 @@ public final class EffectStore implements java.util.function.Consumer<Effect>, A
      * @param urgencyOf a trigger's urgency window by trigger id: a message not sent within it after its trigger
      *     fired expires
      */
-    public EffectStore(DecisionLog decisions, Outbox outbox, ContentWriter writer, LinkRewriter links,
-            Function<String, Duration> urgencyOf, Clock clock, MeterRegistry metrics) {
+    public EffectStore(DecisionLog decisions, Exposures exposures, Outbox outbox, ContentWriter writer,
+            LinkRewriter links, Function<String, Duration> urgencyOf, Clock clock, MeterRegistry metrics) {
         this.metrics = metrics;
         this.decisions = decisions;
+        this.exposures = exposures;
         this.outbox = outbox;
         this.writer = writer;
         this.links = links;
@@ -198,10 +203,16 @@ public final class EffectStore implements java.util.function.Consumer<Effect>, A
     private void store(List<Work> batch) {
         Instant now = clock.instant();
         Map<String, DecisionRow> rows = new LinkedHashMap<>();
+        List<Exposure> exposed = new ArrayList<>();
         for (Work work : batch) {
             switch (work) {
-                case Work.Row row -> put(rows, DecisionRows.row(row.decision(), row.outcome(), earlier(rows,
-                        row.decision(), row.outcome()), row.later(), null, now));
+                case Work.Row row -> {
+                    put(rows, DecisionRows.row(row.decision(), row.outcome(), earlier(rows, row.decision(),
+                            row.outcome()), row.later(), null, now));
+                    if (row.outcome().equals("scheduled") || row.outcome().equals("suppressed")) {
+                        DecisionRows.exposure(row.decision()).ifPresent(exposed::add);
+                    }
+                }
                 case Work.Sent sent -> {
                     OutgoingMessage message = sent.message();
                     MessageContent tracked = links.rewrite(message.messageId(), sent.written().content());
@@ -219,6 +230,7 @@ public final class EffectStore implements java.util.function.Consumer<Effect>, A
             }
         }
         decisions.upsert(List.copyOf(rows.values()));
+        exposures.record(exposed);
     }
 
     /** Keeps the newest row of a decision in a batch (scheduled, then sent), and counts it. */

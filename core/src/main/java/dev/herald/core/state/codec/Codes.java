@@ -53,6 +53,7 @@ final class Codes {
             case PREEMPTED -> 11;
             case QUIET_HOURS -> 12;
             case CHANNEL_UNUSABLE -> 13;
+            case HOLDOUT -> 14;
         };
     }
 
@@ -71,6 +72,7 @@ final class Codes {
             case 11 -> Reason.PREEMPTED;
             case 12 -> Reason.QUIET_HOURS;
             case 13 -> Reason.CHANNEL_UNUSABLE;
+            case 14 -> Reason.HOLDOUT;
             default -> throw in.corrupt(field, "unknown reason code " + code);
         };
     }
@@ -83,6 +85,7 @@ final class Codes {
             case SCHEDULE -> 4;
             case SEND_CHECK -> 5;
             case WRITE -> 6;
+            case EXPERIMENT -> 7;
         };
     }
 
@@ -94,6 +97,7 @@ final class Codes {
             case 4 -> Stage.SCHEDULE;
             case 5 -> Stage.SEND_CHECK;
             case 6 -> Stage.WRITE;
+            case 7 -> Stage.EXPERIMENT;
             default -> throw in.corrupt(field, "unknown stage code " + code);
         };
     }

@@ -6,11 +6,15 @@ import dev.herald.core.decision.Occurrence;
 import dev.herald.core.decision.Reason;
 import dev.herald.core.decision.Stage;
 import dev.herald.core.decision.TraceStep;
+import dev.herald.core.experiment.Assignment;
 import dev.herald.core.trigger.MessageKind;
 import java.io.IOException;
 import java.util.List;
 
-/** Writes and reads a {@link Decision}: its occurrence, its action or reason, and its trace. */
+/**
+ * Writes and reads a {@link Decision}: its occurrence, its action or reason, its policy, its experiment arm (from
+ * format version 2) and its trace.
+ */
 final class DecisionCodec {
 
     private static final int MAX_TRACE = 1 << 16;
@@ -39,6 +43,12 @@ final class DecisionCodec {
         out.float64(decision.propensity());
         out.shared(decision.policy());
         out.shared(decision.policyVersion());
+        Assignment assignment = decision.assignment();
+        out.bool(assignment != null);
+        if (assignment != null) {
+            out.shared(assignment.experiment());
+            out.shared(assignment.variant());
+        }
         out.count(decision.trace().size());
         for (TraceStep step : decision.trace()) {
             out.u8(Codes.of(step.stage()));
@@ -71,6 +81,12 @@ final class DecisionCodec {
         double propensity = in.float64("propensity");
         String policy = in.shared("policy");
         String policyVersion = in.shared("policyVersion");
+        Assignment assignment = null;
+        if (in.version() >= 2 && in.bool("assignment")) {
+            in.enter("assignment");
+            assignment = new Assignment(in.shared("experiment"), in.shared("variant"));
+            in.leave();
+        }
         int steps = in.count("trace", MAX_TRACE);
         List<TraceStep> trace = SnapshotInput.listFor(steps);
         in.enter("trace");
@@ -84,7 +100,7 @@ final class DecisionCodec {
         }
         in.leave();
         Decision decision = new Decision(id, userId, occurrence, kind, priority, reason, action, propensity, policy,
-                policyVersion, trace);
+                policyVersion, trace, assignment);
         in.leave();
         return decision;
     }

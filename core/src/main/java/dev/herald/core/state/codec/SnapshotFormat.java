@@ -4,12 +4,18 @@ import java.io.IOException;
 
 /**
  * The header every snapshot starts with: the format version byte, then a byte saying what follows (an engine, a
- * user state). A reader refuses a version it does not know rather than guess.
+ * user state). A reader refuses a version it does not know rather than guess; it reads the older versions it knows,
+ * and the readers of the parts added since look at {@link SnapshotInput#version()}.
+ *
+ * <p>Versions: 1, the first; 2 adds a decision's experiment arm and a user's remembered experiment arms.
  */
 public final class SnapshotFormat {
 
-    /** The version this build writes and reads. */
-    public static final int VERSION = 1;
+    /** The version this build writes. */
+    public static final int VERSION = 2;
+
+    /** The oldest version this build reads. */
+    public static final int OLDEST = 1;
 
     /** The longest text a snapshot holds, in bytes as written. */
     public static final int MAX_TEXT_BYTES = 1 << 26;
@@ -32,10 +38,11 @@ public final class SnapshotFormat {
      */
     public static void readHeader(SnapshotInput in, int kind, String what) throws IOException {
         int version = in.u8("format version");
-        if (version != VERSION) {
-            throw in.corrupt("format version", "unsupported format version " + version + " (this build reads version "
-                    + VERSION + ")");
+        if (version < OLDEST || version > VERSION) {
+            throw in.corrupt("format version", "unsupported format version " + version + " (this build reads versions "
+                    + OLDEST + " to " + VERSION + ")");
         }
+        in.version(version);
         int found = in.u8("kind");
         if (found != kind) {
             throw in.corrupt("kind", "this is not " + what + " (kind byte " + found + ", expected " + kind + ")");

@@ -36,9 +36,19 @@ public final class SnapshotInput {
     private int[] indexes = new int[16];
     private String[] details = new String[16];
     private int depth;
+    private int version = SnapshotFormat.VERSION;
 
     public SnapshotInput(DataInput in) {
         this.in = in;
+    }
+
+    /** The format version being read: the header's, once {@link SnapshotFormat#readHeader} read it. */
+    public int version() {
+        return version;
+    }
+
+    void version(int formatVersion) {
+        this.version = formatVersion;
     }
 
     // Where the reader is.

@@ -1,5 +1,6 @@
 package dev.herald.core.state.codec;
 
+import dev.herald.core.experiment.Assignment;
 import dev.herald.core.profile.Profile;
 import dev.herald.core.state.Armed;
 import dev.herald.core.state.Cart;
@@ -24,7 +25,8 @@ import java.util.List;
  *
  * <p>A state is: the user id, the {@linkplain ProfileCodec profile}, last activity, orders, revenue, the cart count,
  * the cart (key, lines, start), then the lists of interests, started waits, scheduled messages (each with its
- * {@linkplain DecisionCodec decision}), sent messages and re-entry marks, each as a count and its elements.
+ * {@linkplain DecisionCodec decision}), sent messages and re-entry marks, each as a count and its elements, and
+ * (from format version 2) the remembered experiment arms.
  */
 public final class StateCodec {
 
@@ -82,6 +84,11 @@ public final class StateCodec {
             out.integer(mark.trigger());
             out.shared(mark.scopeKey());
             out.time(mark.at());
+        }
+        out.count(state.assignments().size());
+        for (Assignment assignment : state.assignments()) {
+            out.shared(assignment.experiment());
+            out.shared(assignment.variant());
         }
     }
 
@@ -154,8 +161,19 @@ public final class StateCodec {
             fired.add(new FiredMark(in.integer("trigger"), in.shared("scopeKey"), in.time("at")));
         }
         in.leave();
+        List<Assignment> assignments = List.of();
+        if (in.version() >= 2) {
+            count = in.count("assignments", Parts.MAX_LIST);
+            assignments = SnapshotInput.listFor(count);
+            in.enter("assignments");
+            for (int i = 0; i < count; i++) {
+                in.at(i);
+                assignments.add(new Assignment(in.shared("experiment"), in.shared("variant")));
+            }
+            in.leave();
+        }
         return new UserState(userId, profile, lastActivity, orders, revenue, cartCount, cart, interests, armed,
-                sends, sent, fired);
+                sends, sent, fired, assignments);
     }
 
     /** A state as a value of its own: the format version, a kind byte, and the state. */

@@ -16,6 +16,7 @@ import dev.herald.core.engine.EngineConfig;
 import dev.herald.core.event.LineItem;
 import dev.herald.core.event.Product;
 import dev.herald.core.event.UserEvent;
+import dev.herald.core.experiment.Assignment;
 import dev.herald.core.policy.RandomPolicy;
 import dev.herald.core.policy.SeedPolicy;
 import dev.herald.core.profile.Channel;
@@ -160,7 +161,8 @@ class StateCodecTest {
                 Instant.ofEpochSecond(1_700_000_000L, 123_456_789), Instant.ofEpochMilli(-1), subject),
                 MessageKind.MARKETING, -5, null, new Action(Channel.IN_APP, Instant.MAX, "v2"), 0.123456789, "seed",
                 "1", List.of(TraceStep.pass(Stage.SEND_CHECK, "moved"), TraceStep.fail(Stage.FATIGUE,
-                        Reason.WEEKLY_CAP, "4 in 7 days")));
+                        Reason.WEEKLY_CAP, "4 in 7 days"), TraceStep.fail(Stage.EXPERIMENT, Reason.HOLDOUT, "held")),
+                new Assignment("exp_ü", "short"));
         Decision suppressed = new Decision("m_2", "ué", new Occurrence("order_shipped", "o-1", Instant.MIN,
                 Instant.EPOCH, Subject.NONE), MessageKind.TRANSACTIONAL, Integer.MIN_VALUE, Reason.CHANNEL_UNUSABLE,
                 null, Double.NaN, "", "", List.of());
@@ -173,7 +175,8 @@ class StateCodecTest {
                 List.of(new ScheduledSend(1, scheduled, 17), new ScheduledSend(2, suppressed, Long.MIN_VALUE + 1)),
                 List.of(new SentMessage("m_x", 3, Channel.WEBHOOK, true, 99, SentMessage.OPENED | SentMessage.CLICKED),
                         new SentMessage("", -1, Channel.EMAIL, false, Times.NEVER, -1)),
-                List.of(new FiredMark(0, "user", 42), new FiredMark(Integer.MAX_VALUE, "", Times.NEVER)));
+                List.of(new FiredMark(0, "user", 42), new FiredMark(Integer.MAX_VALUE, "", Times.NEVER)),
+                List.of(new Assignment("exp_ü", Assignment.HOLDOUT), new Assignment("", "")));
     }
 
     @Test
@@ -198,7 +201,7 @@ class StateCodecTest {
                     .isInstanceOf(CorruptSnapshotException.class).hasMessageContaining("truncated");
         }
         assertThatThrownBy(() -> StateCodec.decode(Arrays.copyOf(whole, whole.length - 1)))
-                .hasMessage("snapshot is truncated: it ends while reading state (ué) > fired[1] > at");
+                .hasMessage("snapshot is truncated: it ends while reading state (ué) > assignments[1] > variant");
         assertThatThrownBy(() -> StateCodec.decode(Arrays.copyOf(whole, 2)))
                 .hasMessage("snapshot is truncated: it ends while reading state > userId");
     }
@@ -207,10 +210,10 @@ class StateCodecTest {
     void shouldRefuseAnotherVersionOrKindOrTrailingBytes() {
         byte[] bytes = StateCodec.encode(odd());
         byte[] version = bytes.clone();
-        version[0] = 2;
+        version[0] = 3;
         assertThatThrownBy(() -> StateCodec.decode(version)).isInstanceOf(CorruptSnapshotException.class)
-                .hasMessage("corrupt snapshot: unsupported format version 2 (this build reads version 1), reading "
-                        + "format version");
+                .hasMessage("corrupt snapshot: unsupported format version 3 (this build reads versions 1 to 2), "
+                        + "reading format version");
         byte[] kind = bytes.clone();
         kind[1] = 'E';
         assertThatThrownBy(() -> StateCodec.decode(kind)).hasMessageContaining("this is not an encoded user state");
@@ -261,6 +264,25 @@ class StateCodecTest {
                 .hasMessageContaining("state (ué) > sends[0] > decision (m_0123456789abcdef)");
     }
 
+    @Test
+    void shouldReadVersionOneEncodingsWhichHaveNoExperimentArms() throws CorruptSnapshotException {
+        UserState state = withFirstSendReason(odd());
+        UserState plain = new UserState(state.userId(), state.profile(), state.lastActivity(), state.orders(),
+                state.revenue(), state.cartCount(), state.cart(), state.interests(), state.armed(), List.of(),
+                state.sent(), state.fired());
+        byte[] current = StateCodec.encode(plain);
+        // Version 1 is version 2 without the trailing count of remembered arms (0 here), when no decision is kept.
+        byte[] versionOne = Arrays.copyOf(current, current.length - 1);
+        versionOne[0] = 1;
+
+        UserState read = StateCodec.decode(versionOne);
+
+        assertThat(current[current.length - 1]).isZero();
+        assertThat(read).isEqualTo(plain);
+        assertThatThrownBy(() -> StateCodec.decode(Arrays.copyOf(current, current.length - 1)))
+                .hasMessageContaining("truncated").hasMessageContaining("assignments");
+    }
+
     /** The state with its first scheduled send's decision suppressed with a reason (and so without an action). */
     private static UserState withFirstSendReason(UserState state) {
         Decision d = state.sends().get(0).decision();
@@ -270,6 +292,6 @@ class StateCodecTest {
         return new UserState(state.userId(), state.profile(), state.lastActivity(), state.orders(), state.revenue(),
                 state.cartCount(), state.cart(), state.interests(), state.armed(), List.of(send,
                         state.sends().get(1)),
-                state.sent(), state.fired());
+                state.sent(), state.fired(), state.assignments());
     }
 }
