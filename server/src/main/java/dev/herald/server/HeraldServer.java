@@ -13,11 +13,11 @@ import dev.herald.core.trigger.TriggerDefinition;
 import dev.herald.delivery.Deliverer;
 import dev.herald.delivery.sms.TwilioWebhooks;
 import dev.herald.server.admin.AdminRoutes;
-import dev.herald.server.experiment.BanditAllocator;
 import dev.herald.server.experiment.BanditWeights;
 import dev.herald.server.experiment.ExperimentReports;
 import dev.herald.server.experiment.ExperimentRoutes;
-import dev.herald.server.experiment.ReportSections;
+import dev.herald.server.experiment.StatisticsSection;
+import dev.herald.server.experiment.ThompsonAllocator;
 import dev.herald.server.http.HttpApi;
 import dev.herald.server.http.InboxRoutes;
 import dev.herald.server.http.Keys;
@@ -145,7 +145,7 @@ public final class HeraldServer implements AutoCloseable {
         SegmentParser parser = new SegmentParser(settings.defaultPhoneRegion());
         Optional<Checkpoint> checkpoint = store.checkpoints().latest();
         BanditWeights bandits = new BanditWeights(engineConfig.experiments(), store.experimentCounts(),
-                BanditAllocator.WRITTEN, serviceClock);
+                new ThompsonAllocator(), serviceClock);
         EngineConfig config = bandits.hasBandits() && engineConfig.allocationWeights() == AllocationWeights.PLANNED
                 ? engineConfig.withAllocationWeights(bandits) : engineConfig;
         Optional<Engine> restored = checkpoint.flatMap(c -> restore(config, effects, c));
@@ -194,7 +194,7 @@ public final class HeraldServer implements AutoCloseable {
                 new InboxRoutes(keys, store.inbox(), reports),
                 new TrackingRoutes(links, store.outbox(), reports),
                 new ExperimentRoutes(keys, engineConfig.experiments(), new ExperimentReports(store.experimentCounts(),
-                        ReportSections.NONE), serviceClock)));
+                        new StatisticsSection()), serviceClock)));
         twilioAuthToken.ifPresent(token -> groups.add(new TwilioRoutes(new TwilioWebhooks(token),
                 settings.publicUrl(), store.outbox(), reports, journal, parser)));
         HttpApi http = new HttpApi(keys, new SegmentIntake(parser), journal, clock,

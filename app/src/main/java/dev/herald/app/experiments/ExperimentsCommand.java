@@ -13,7 +13,7 @@ import dev.herald.core.experiment.ExperimentSet;
 import dev.herald.core.experiment.Variant;
 import dev.herald.server.experiment.ExperimentReport;
 import dev.herald.server.experiment.ExperimentReports;
-import dev.herald.server.experiment.ReportSections;
+import dev.herald.server.experiment.StatisticsSection;
 import dev.herald.store.Database;
 import dev.herald.store.DatabaseSettings;
 import dev.herald.store.Store;
@@ -159,7 +159,7 @@ public final class ExperimentsCommand implements Callable<Integer> {
             }
             ExperimentReport report;
             try (Database database = open(settings)) {
-                report = new ExperimentReports(new Store(database).experimentCounts(), ReportSections.NONE)
+                report = new ExperimentReports(new Store(database).experimentCounts(), new StatisticsSection())
                         .report(experiment, Clock.systemUTC().instant());
             }
             PrintWriter out = spec.commandLine().getOut();
