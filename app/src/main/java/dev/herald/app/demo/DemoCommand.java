@@ -11,11 +11,13 @@ import dev.herald.app.config.Writers;
 import dev.herald.app.importer.ImportFormat;
 import dev.herald.app.importer.ImportRecord;
 import dev.herald.app.importer.InputFiles;
+import dev.herald.app.triggers.Definitions;
 import dev.herald.app.triggers.TriggerFile;
 import dev.herald.core.HeraldException;
 import dev.herald.core.engine.EngineConfig;
 import dev.herald.core.event.Event;
 import dev.herald.core.event.UserEvent;
+import dev.herald.core.experiment.Experiment;
 import dev.herald.core.policy.Policies;
 import dev.herald.core.profile.Channel;
 import dev.herald.delivery.Deliverer;
@@ -23,6 +25,8 @@ import dev.herald.delivery.email.EmailDeliverer;
 import dev.herald.delivery.email.SmtpSettings;
 import dev.herald.server.HeraldServer;
 import dev.herald.server.ServerSettings;
+import dev.herald.server.experiment.ExperimentReports;
+import dev.herald.server.experiment.StatisticsSection;
 import dev.herald.server.runtime.EngineRunner;
 import dev.herald.store.DatabaseSettings;
 import io.micrometer.core.instrument.Counter;
@@ -110,6 +114,10 @@ public final class DemoCommand implements Callable<Integer> {
             description = "a configuration file, to have an LLM write the messages (the writer section)")
     private Path configFile;
 
+    @Option(names = "--experiments", paramLabel = "FILE",
+            description = "experiments on the shipped triggers' messages, reported per arm with statistics at the end")
+    private Path experimentsFile;
+
     @Option(names = "--exit", description = "stop after printing the results instead of serving the API")
     private boolean exit;
 
@@ -131,7 +139,9 @@ public final class DemoCommand implements Callable<Integer> {
         EmailDeliverer email = new EmailDeliverer(SmtpSettings.defaults("127.0.0.1", SmtpSettings.Security.NONE,
                 "shop@demo.example").withPort(smtpPort).withFromName("Demo Shop"));
         Map<Channel, Deliverer> deliverers = Map.of(Channel.EMAIL, email);
-        EngineConfig engine = EngineConfig.defaults(TriggerFile.loadDefault(), Policies.find("seed").orElseThrow())
+        Definitions definitions = TriggerFile.definitions(Optional.empty(), Optional.ofNullable(experimentsFile));
+        EngineConfig engine = definitions.applyTo(
+                EngineConfig.defaults(definitions.triggers(), Policies.find("seed").orElseThrow()))
                 .withLateness(Duration.ofMinutes(10));
         int listen = port == 0 ? freePort() : port;
         HeraldServer server = HeraldServer.start(new ServerSettings("127.0.0.1", listen, "http://localhost:" + listen,
@@ -148,9 +158,11 @@ public final class DemoCommand implements Callable<Integer> {
                     + " event time %s to %s, then a week later%n", stream.events(), stream.users(),
                     stream.requests(), stream.first(), stream.last());
             out.flush();
-            playOut(server, base, stream.last(), stream.last().plus(Duration.ofDays(8)));
+            Instant end = stream.last().plus(Duration.ofDays(8));
+            playOut(server, base, stream.last(), end);
             List<Path> mails = saveMail(smtp, data.resolve("mail"));
             report(out, server, metrics, mails, base, Duration.ofNanos(System.nanoTime() - started));
+            reportExperiments(out, server, definitions, end);
         } catch (RuntimeException | IOException | InterruptedException e) {
             stop(server, writer, email, smtp);
             throw e;
@@ -322,6 +334,16 @@ public final class DemoCommand implements Callable<Integer> {
             files.add(file);
         }
         return files;
+    }
+
+    /** Each experiment's report, as {@code herald experiments report NAME} prints it. */
+    private static void reportExperiments(PrintWriter out, HeraldServer server, Definitions definitions, Instant at) {
+        ExperimentReports reports = new ExperimentReports(server.store().experimentCounts(), new StatisticsSection());
+        for (Experiment experiment : definitions.experiments().all()) {
+            out.println();
+            out.print(reports.report(experiment, at).table());
+        }
+        out.flush();
     }
 
     private void report(PrintWriter out, HeraldServer server, PrometheusMeterRegistry metrics, List<Path> mails,

@@ -9,6 +9,7 @@ import dev.herald.core.policy.PolicyRequest;
 import dev.herald.core.profile.Channel;
 import dev.herald.core.state.UserState;
 import dev.herald.core.util.DurationText;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,10 +101,12 @@ final class ExperimentArms {
         }
         if (!variant.delay().isZero()) {
             String delay = "delay " + DurationText.format(variant.delay());
+            Instant latest = latestSend(request);
             Instant wish = sendAt.plus(variant.delay());
-            Optional<Instant> fitted = request.fit(channel, wish).filter(time -> !time.isBefore(chosen.sendAt()));
+            Optional<Instant> fitted = request.fit(channel, wish.isAfter(latest) ? latest : wish)
+                    .filter(time -> !time.isBefore(chosen.sendAt()));
             if (fitted.isPresent()) {
-                String cut = wish.isAfter(request.windowEnd()) ? " (the send window ends then)" : "";
+                String cut = wish.isAfter(latest) ? " (the latest time in the send window)" : "";
                 sendAt = fitted.get();
                 changes.add(delay + ": " + sendAt + cut);
             } else {
@@ -112,6 +115,20 @@ final class ExperimentArms {
             }
         }
         return new Applied(new Action(channel, sendAt, content), changes);
+    }
+
+    /**
+     * The latest time a delayed message is sent: the end of the send window less a tenth of the window (at least a
+     * minute), because the message expires at the window's end and a send due exactly then would expire before the
+     * dispatcher got to it.
+     */
+    static Instant latestSend(PolicyRequest request) {
+        Duration window = Duration.between(request.windowStart(), request.windowEnd());
+        Duration margin = window.dividedBy(10);
+        if (margin.compareTo(Duration.ofMinutes(1)) < 0) {
+            margin = Duration.ofMinutes(1).compareTo(window) < 0 ? Duration.ofMinutes(1) : Duration.ZERO;
+        }
+        return request.windowEnd().minus(margin);
     }
 
     /** Why a channel the variant asks for is not among the usable ones. */

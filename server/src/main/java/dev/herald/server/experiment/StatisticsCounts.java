@@ -13,20 +13,24 @@ final class StatisticsCounts {
     private StatisticsCounts() {}
 
     /**
-     * The arms as the statistics see them.
+     * The arms as the statistics see them: every count is of distinct users among the exposed, so messages sent
+     * become the users they were sent to (a trigger scoped to products may send one user several).
      *
      * @param observedShares use each arm's observed share of exposures as its planned share (a bandit, whose split
      *     moves on purpose, has no fixed plan to check the sample ratio against)
      */
     static List<dev.herald.experiments.stats.VariantCounts> of(List<VariantCounts> arms, boolean observedShares) {
         long exposed = arms.stream().mapToLong(VariantCounts::exposed).sum();
-        return arms.stream().map(arm -> dev.herald.experiments.stats.VariantCounts.builder(arm.variant(),
-                role(arm.role()))
-                .plannedWeight(observedShares && exposed > 0 ? (double) arm.exposed() / exposed : arm.plannedShare())
-                .exposed(arm.exposed()).sent(arm.sent()).delivered(Math.min(arm.delivered(), arm.sent()))
-                .opened(Math.min(arm.opened(), arm.exposed())).clicked(Math.min(arm.clicked(), arm.exposed()))
-                .converted(arm.converted()).revenue(arm.revenue(), arm.revenueSquares())
-                .unsubscribed(Math.min(arm.unsubscribed(), arm.exposed())).build()).toList();
+        return arms.stream().map(arm -> {
+            long recipients = Math.min(arm.recipients(), arm.exposed());
+            return dev.herald.experiments.stats.VariantCounts.builder(arm.variant(), role(arm.role()))
+                    .plannedWeight(
+                            observedShares && exposed > 0 ? (double) arm.exposed() / exposed : arm.plannedShare())
+                    .exposed(arm.exposed()).sent(recipients).delivered(Math.min(arm.delivered(), recipients))
+                    .opened(Math.min(arm.opened(), arm.exposed())).clicked(Math.min(arm.clicked(), arm.exposed()))
+                    .converted(arm.converted()).revenue(arm.revenue(), arm.revenueSquares())
+                    .unsubscribed(Math.min(arm.unsubscribed(), arm.exposed())).build();
+        }).toList();
     }
 
     static Role role(dev.herald.core.experiment.Role role) {

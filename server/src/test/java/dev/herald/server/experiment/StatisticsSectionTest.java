@@ -86,6 +86,20 @@ class StatisticsSectionTest {
     }
 
     @Test
+    void severalMessagesToOneUserCountTheUserOnce() {
+        Experiment experiment = experiment(new Allocation.Fixed());
+        VariantCounts a = arm("a", Role.CONTROL, 0.45, 900, 45, 2);
+        VariantCounts twice = new VariantCounts("cart_copy", "b", Role.TREATMENT, 0.45, 910, 1_600, 0, 910, 300, 90,
+                2, 20, 47, 1_880, 75_200);
+        List<VariantCounts> arms = List.of(a, twice, arm("holdout", Role.HOLDOUT, 0.1, 190, 8, 0));
+
+        JsonNode json = statistics(experiment, arms);
+
+        assertThat(json.has("error")).as("%s", json).isFalse();
+        assertThat(json.path("variants").get(1).path("counts").path("sent").asLong()).isEqualTo(910);
+    }
+
+    @Test
     void anExperimentWithoutExposuresSaysWhatIsMissing() {
         Experiment experiment = experiment(new Allocation.Fixed());
         List<VariantCounts> arms = List.of(arm("a", Role.CONTROL, 0.45, 0, 0, 0),
