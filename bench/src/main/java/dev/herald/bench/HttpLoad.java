@@ -26,12 +26,13 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The load generator: {@code clients} virtual threads, each with a request outstanding at a time over its own
- * {@link PlainHttp} connection (HTTP/1.1, keep-alive), sending either batches ({@code POST /v1/batch}, {@code batch} calls
- * each) or single calls ({@code POST /v1/track} and {@code /v1/identify}). Without {@code --rate} each client sends
- * its next request as soon as the last is answered (closed loop: the most the server takes); with {@code --rate R}
- * requests are due at a fixed rate of R per second in the measured period (the warm-up is a closed loop), and
- * latency counts from when a request was due, so a server that falls behind shows it in the latency (no coordinated
- * omission).
+ * {@link PlainHttp} connection (HTTP/1.1, keep-alive), sending either batches ({@code POST /v1/batch},
+ * {@code batch} calls each) or single calls ({@code POST /v1/track} and {@code /v1/identify}).
+ *
+ * <p>Without {@code --rate} each client sends its next request as soon as the last is answered (closed loop: the
+ * most the server takes). With {@code --rate R} requests are due at a fixed rate of R per second in the measured
+ * period (the warm-up is a closed loop), and latency counts from when a request was due, so a server that falls
+ * behind shows it in the latency (no coordinated omission).
  *
  * <p>A request counts in the measured period when it was due (or sent) in it; only 200 answers count, other answers
  * are reported by status. Afterwards, for a server started here, the events stored with this run's message ids are
