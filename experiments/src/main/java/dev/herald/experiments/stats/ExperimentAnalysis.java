@@ -220,6 +220,14 @@ public final class ExperimentAnalysis {
                     + (minimum == 1 ? "" : "s") + " in each arm (" + variant.name() + " has " + variant.exposed()
                     + ", " + baseline.name() + " has " + baseline.exposed() + ")";
         }
+        if (pair.metric().kind() == Metric.Kind.PROPORTION) {
+            double a = pair.metric().value(variant);
+            double b = pair.metric().value(baseline);
+            if (a == b && (a == 0 || a == 1)) {
+                return "not enough data yet: the " + pair.metric().label() + " is " + (a == 0 ? "0" : "100%")
+                        + " in both arms, so its difference has no estimable variance";
+            }
+        }
         if (pair.metric().kind() == Metric.Kind.MEAN) {
             SampleMoments a = pair.metric().sample(variant);
             SampleMoments b = pair.metric().sample(baseline);

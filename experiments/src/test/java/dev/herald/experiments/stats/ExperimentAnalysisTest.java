@@ -115,6 +115,20 @@ class ExperimentAnalysisTest {
     }
 
     @Test
+    void shouldNotEstimateARateThatIsZeroInBothArms() {
+        List<VariantCounts> quiet = List.of(variant("control", Role.CONTROL, 0.5, 700, 3, 0),
+                variant("b", Role.TREATMENT, 0.5, 720, 5, 0));
+
+        ExperimentResult result = ExperimentAnalysis.of(Metric.CONVERSION).analyze(quiet);
+
+        assertThat(result.comparisons()).extracting(ExperimentResult.Comparison::metric)
+                .containsExactly(Metric.CONVERSION);
+        assertThat(result.notEstimated()).singleElement().satisfies(n -> assertThat(n.reason()).isEqualTo(
+                "not enough data yet: the unsubscribe rate is 0 in both arms, so its difference has no estimable"
+                        + " variance"));
+    }
+
+    @Test
     void shouldDecideOnAlwaysValidPValuesWhenAsked() {
         // A 1.2 pp lift on 4,000 users per arm: significant read once at a fixed horizon, not yet when peeking.
         List<VariantCounts> modest = List.of(variant("control", Role.CONTROL, 0.5, 4_000, 200, 0),
