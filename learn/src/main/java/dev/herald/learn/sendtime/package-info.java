@@ -7,6 +7,7 @@
  * user's {@link dev.herald.learn.sendtime.EngagementClock} and the {@link dev.herald.learn.sendtime.PopulationPattern};
  * both decay exponentially ({@link dev.herald.learn.sendtime.Decay}). The
  * {@link dev.herald.learn.sendtime.SendTimeModel} shrinks the user's pattern toward the population's and ranks the
- * allowed slots of a {@link dev.herald.core.policy.PolicyRequest}. docs/LEARNING.md gives the formulas and defaults.
+ * allowed slots of a {@link dev.herald.core.policy.PolicyRequest}; {@link dev.herald.learn.sendtime.ShrinkageStrength}
+ * estimates the shrinkage strength from the users' data. docs/LEARNING.md gives the formulas and defaults.
  */
 package dev.herald.learn.sendtime;
