@@ -36,8 +36,8 @@ import picocli.CommandLine.Spec;
                 "FILE has one JSON object per line (gzip if it ends in .gz): the context, the logged action, its"
                         + " reward, the logging policy's probability of that action, and the candidate's probability"
                         + " of each action in that context (actions left out have probability 0):",
-                "  {\"context\": \"cart:mobile\", \"action\": \"email\", \"reward\": 1, \"propensity\": 0.5,"
-                        + " \"candidate\": {\"email\": 0.9, \"push\": 0.1}}",
+                "  {\"context\": \"cart:mobile\", \"action\": \"email\", \"reward\": 1, \"propensity\": 0.5,",
+                "   \"candidate\": {\"email\": 0.9, \"push\": 0.1}}", "",
                 "With --obd, estimates Bernoulli Thompson sampling's click rate from the uniform random policy's"
                         + " logs of the Open Bandit Dataset and compares it to the click rate of its own logs.",
                 "", "Examples:", "  herald evaluate decisions.jsonl --alpha 0.1",
@@ -175,7 +175,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 + " estimated from the uniform random policy's logs; %s intervals%n", obd, level()));
         for (int i = 0; i < validations.size(); i++) {
             OpenBanditValidation v = validations.get(i);
-            text.append(String.format(Locale.ROOT, "%n%s: on-policy click rate %.5f (SE %.5f, %d impressions);"
+            text.append(String.format(Locale.ROOT, "%n%s: BTS on-policy click rate %.5f (SE %.5f, %d impressions);"
                     + " random policy's own %.5f (%d impressions)%n", v.campaign(), v.onPolicyClickRate(),
                     v.onPolicyStandardError(), v.thompson().rows().size(), v.random().clickRate(),
                     v.random().rows().size()));

@@ -136,8 +136,8 @@ class EvaluateCommandTest {
         HeraldRun json = herald("evaluate", "--obd", OBD_SAMPLE.toString(), "--json");
 
         assertThat(table.exitCode()).as(table.err()).isZero();
-        assertThat(table.out()).containsSubsequence("men: on-policy click rate", "IPS", "SNIPS", "DR",
-                "women: on-policy click rate", "IPS", "SNIPS", "DR").contains("rel.err").contains("covered");
+        assertThat(table.out()).containsSubsequence("men: BTS on-policy click rate", "IPS", "SNIPS", "DR",
+                "women: BTS on-policy click rate", "IPS", "SNIPS", "DR").contains("rel.err").contains("covered");
         JsonNode campaigns = JSON.readTree(json.out()).get("campaigns");
         assertThat(campaigns).extracting(c -> c.get("campaign").asText()).containsExactly("men", "women");
         for (JsonNode campaign : campaigns) {
