@@ -1,6 +1,7 @@
 package dev.herald.app;
 
 import dev.herald.app.demo.DemoCommand;
+import dev.herald.app.evaluate.EvaluateCommand;
 import dev.herald.app.experiments.ExperimentsCommand;
 import dev.herald.app.replay.ReplayCommand;
 import dev.herald.app.serve.ServeCommand;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Command;
 /** The {@code herald} command: the composition root of the command-line tool. */
 @Command(name = "herald", mixinStandardHelpOptions = true, version = "herald 0.1.0-SNAPSHOT",
         description = "Herald: behaviour-triggered customer messages.",
-        subcommands = {DemoCommand.class, ExperimentsCommand.class, ReplayCommand.class, ServeCommand.class,
+        subcommands = {DemoCommand.class, EvaluateCommand.class, ExperimentsCommand.class, ReplayCommand.class,
+                ServeCommand.class,
                 TriggersCommand.class})
 public final class Main implements Callable<Integer> {
 

@@ -1,24 +1,21 @@
 package dev.herald.learn.ope.obd;
 
-import java.net.URISyntaxException;
-import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The Open Bandit Dataset sample shipped under src/test/resources/obd (see its README). */
+/** The Open Bandit Dataset sample shipped in the repository's samples/obd (see its README). */
 final class OpenBanditSample {
+
+    /** The sample folder, relative to the module's folder (where the tests run). */
+    static final Path FOLDER = Path.of("../samples/obd");
 
     private OpenBanditSample() {}
 
     static OpenBanditLog read(String policy, String campaign) {
-        String resource = "/obd/" + policy + "/" + campaign + "/" + campaign + ".csv.gz";
-        URL url = OpenBanditSample.class.getResource(resource);
-        if (url == null) {
-            throw new IllegalStateException("missing test resource " + resource);
+        Path file = OpenBanditValidation.logFile(FOLDER, policy, campaign);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("missing sample file " + file.toAbsolutePath());
         }
-        try {
-            return OpenBanditLog.read(Path.of(url.toURI()));
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return OpenBanditLog.read(file);
     }
 }

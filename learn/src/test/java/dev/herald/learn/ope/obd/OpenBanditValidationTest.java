@@ -2,31 +2,21 @@ package dev.herald.learn.ope.obd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.herald.learn.ope.DoublyRobust;
-import dev.herald.learn.ope.EmpiricalPolicy;
 import dev.herald.learn.ope.Estimate;
 import dev.herald.learn.ope.InversePropensityScoring;
 import dev.herald.learn.ope.LoggedBandit;
 import dev.herald.learn.ope.LoggedRound;
-import dev.herald.learn.ope.OffPolicyEstimator;
-import dev.herald.learn.ope.Policy;
-import dev.herald.learn.ope.SelfNormalizedIps;
-import dev.herald.learn.ope.ShrunkMeanRewardModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Validation on real logs: the Bernoulli Thompson sampling (BTS) policy's click rate in ZOZOTOWN, estimated from the
- * uniform random policy's logs, against the click rate BTS's own logs show. Prints the table recorded in
- * docs/LEARNING.md.
- *
- * <p>
- * BTS is context-free, so its action distribution per position is estimated by the share of each item in that
- * position in its own logs ({@link EmpiricalPolicy}); the mean of its logged propensities would overstate the
- * probabilities of items it chose when it favoured them (they sum to 1.7 to 3.4 per position).
+ * Validation on real logs ({@link OpenBanditValidation}): the Bernoulli Thompson sampling (BTS) policy's click rate in
+ * ZOZOTOWN, estimated from the uniform random policy's logs, against the click rate BTS's own logs show. Prints the
+ * table recorded in docs/LEARNING.md.
  *
  * <p>
  * Tolerance: the estimate and the on-policy click rate come from different logs, so their difference has standard
@@ -40,22 +30,24 @@ class OpenBanditValidationTest {
     private static final double ALPHA = 0.05;
     private static final double TOLERANCE_IN_STANDARD_ERRORS = 3;
 
+    @Test
+    void shouldFindTheCampaignsOfTheSampleFolder() {
+        assertThat(OpenBanditValidation.campaigns(OpenBanditSample.FOLDER)).containsExactly("men", "women");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"men", "women"})
     void shouldEstimateTheThompsonSamplingClickRateFromRandomLogs(String campaign) {
-        OpenBanditLog random = OpenBanditSample.read("random", campaign);
-        OpenBanditLog thompson = OpenBanditSample.read("bts", campaign);
-        int items = Math.max(random.itemCount(), thompson.itemCount());
-        LoggedBandit randomLogs = random.toLoggedBandit(items);
-        Policy candidate = EmpiricalPolicy.fromRounds(thompson.toLoggedBandit(items).rounds(), items);
-        double onPolicy = thompson.clickRate();
-        double onPolicyError = Math.sqrt(onPolicy * (1 - onPolicy) / thompson.rows().size());
+        OpenBanditValidation validation = OpenBanditValidation.of(campaign,
+                OpenBanditSample.read("random", campaign), OpenBanditSample.read("bts", campaign));
+        OpenBanditLog random = validation.random();
+        int items = validation.randomLogs().actionCount();
+        double onPolicy = validation.onPolicyClickRate();
+        double onPolicyError = validation.onPolicyStandardError();
 
-        List<OffPolicyEstimator> estimators = List.of(new InversePropensityScoring(), new SelfNormalizedIps(),
-                DoublyRobust.crossFitted(ShrunkMeanRewardModel.fitter(20)));
-        List<Estimate> estimates = estimators.stream().map(e -> e.estimate(randomLogs, candidate, ALPHA)).toList();
-        Estimate ignoringPropensities = new InversePropensityScoring().estimate(withPropensityOne(randomLogs),
-                candidate, ALPHA);
+        List<Estimate> estimates = validation.estimates(ALPHA);
+        Estimate ignoringPropensities = new InversePropensityScoring()
+                .estimate(withPropensityOne(validation.randomLogs()), validation.candidate(), ALPHA);
 
         print(campaign, random, onPolicy, onPolicyError, estimates);
         assertThat(random.rows()).allSatisfy(row -> assertThat(row.propensity()).isEqualTo(1.0 / items));
