@@ -3,6 +3,7 @@ package dev.herald.app.evaluate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herald.app.importer.InputFiles;
 import dev.herald.learn.ope.LoggedBandit;
 import dev.herald.learn.ope.LoggedRound;
 import dev.herald.learn.ope.Policy;
@@ -13,20 +14,18 @@ import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 /**
  * A file of logged decisions with a candidate policy's probabilities, the input of {@code herald evaluate FILE}.
  *
  * <p>
- * JSON lines (gzip-compressed if the name ends in {@code .gz}), one decision a line:
+ * JSON lines (gzip-compressed or not: told by its first bytes), one decision a line:
  *
  * <pre>
  * {"context": "cart:mobile", "action": "email", "reward": 1.0, "propensity": 0.25,
@@ -68,8 +67,7 @@ public record DecisionFile(String source, List<String> actions, LoggedBandit log
      */
     public static DecisionFile read(Path file) {
         String source = file.toString();
-        try (InputStream raw = Files.newInputStream(file);
-                InputStream in = source.endsWith(".gz") ? new GZIPInputStream(raw) : raw) {
+        try (InputStream in = InputFiles.open(file)) {
             return read(in, source);
         } catch (IOException e) {
             throw new DecisionFileException(source + ": cannot read the file: " + e.getMessage(), e);

@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
         description = {"Estimates what a candidate policy would earn from decisions logged under another policy"
                 + " (off-policy evaluation: IPS, SNIPS and doubly robust, with standard errors, confidence intervals"
                 + " and weight diagnostics).", "",
-                "FILE has one JSON object per line (gzip if it ends in .gz): the context, the logged action, its"
+                "FILE has one JSON object per line (gzip-compressed or not): the context, the logged action, its"
                         + " reward, the logging policy's probability of that action, and the candidate's probability"
                         + " of each action in that context (actions left out have probability 0):",
                 "  {\"context\": \"cart:mobile\", \"action\": \"email\", \"reward\": 1, \"propensity\": 0.5,",
@@ -50,7 +50,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
-            description = "the logged decisions with the candidate's probabilities (JSON lines, optionally .gz)")
+            description = "the logged decisions with the candidate's probabilities (JSON lines, gzip or not)")
     private Path file;
 
     @Option(names = "--obd", paramLabel = "DIR",

@@ -1,5 +1,7 @@
 package dev.herald.core.experiment;
 
+import dev.herald.core.util.Fnv1a;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,25 +15,17 @@ import java.util.OptionalDouble;
  * test.
  *
  * <p>The 32-bit FNV-1a hash here runs over UTF-16 code units, as GrowthBook's reference SDK does
- * ({@code charCodeAt}); {@link dev.herald.core.util.Fnv1a} runs over UTF-8 bytes. The two agree on ASCII text.
+ * ({@code charCodeAt}), computed by {@link Fnv1a#hash32OfChars}; {@link Fnv1a#hash32} runs over UTF-8 bytes.
  *
  * <p>Stateless and thread-safe.
  */
 public final class Bucketing {
 
-    private static final int OFFSET_32 = 0x811c9dc5;
-    private static final int PRIME_32 = 0x01000193;
-
     private Bucketing() {}
 
     /** The 32-bit FNV-1a hash of the text's UTF-16 code units, as an unsigned value. */
     public static long fnv32a(String text) {
-        int hash = OFFSET_32;
-        for (int i = 0; i < text.length(); i++) {
-            hash ^= text.charAt(i);
-            hash *= PRIME_32;
-        }
-        return Integer.toUnsignedLong(hash);
+        return Fnv1a.hash32OfChars(text);
     }
 
     /**

@@ -25,6 +25,19 @@ public final class Fnv1a {
         return Integer.toUnsignedLong(hash);
     }
 
+    /**
+     * The 32-bit FNV-1a hash of the text's UTF-16 code units (one step per {@code char}), as an unsigned value in a
+     * long: what JavaScript computes over {@code charCodeAt}, so it agrees with {@link #hash32} on ASCII text only.
+     */
+    public static long hash32OfChars(String text) {
+        int hash = OFFSET_32;
+        for (int i = 0; i < text.length(); i++) {
+            hash ^= text.charAt(i);
+            hash *= PRIME_32;
+        }
+        return Integer.toUnsignedLong(hash);
+    }
+
     /** The 64-bit FNV-1a hash of the text's UTF-8 bytes. */
     public static long hash64(String text) {
         long hash = OFFSET_64;
